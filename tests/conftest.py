@@ -1,0 +1,17 @@
+"""Shared pytest fixtures: paths, and one smoke run of every figure notebook per test session."""
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+os.environ.setdefault("STEMLAB_PROGRESS", "0")
+
+
+@pytest.fixture(scope="session")
+def smoke_reproduction(tmp_path_factory):
+    "Run every figure notebook at the smoke preset once, into a temporary folder."
+    from stemlab.reproduce import reproduce
+    return reproduce(preset="smoke", output=tmp_path_factory.mktemp("reproductions"))
