@@ -15,3 +15,7 @@ def smoke_reproduction(tmp_path_factory):
     "Run every figure notebook at the smoke preset once, into a temporary folder."
     from stemlab.reproduce import reproduce
     return reproduce(preset="smoke", output=tmp_path_factory.mktemp("reproductions"))
+
+# A fresh simulation cache per test session, so the tests measure the code, not an old cache.
+import tempfile
+os.environ["STEMLAB_CACHE"] = tempfile.mkdtemp(prefix="stemlab-cache-")
