@@ -1,8 +1,7 @@
 """Every figure notebook at the smoke preset, its metrics checked against stated bands."""
-import json
-
 import pytest
 
+from conftest import figure_metrics
 from stemlab.reproduce import list_figures
 
 
@@ -14,13 +13,8 @@ def test_every_figure_ran(smoke_reproduction):
         assert name in index
 
 
-def _metrics(run, name):
-    data = json.loads((run.output / name / "metrics.json").read_text())
-    return {k: v["value"] for k, v in data.items()}, {k: v["reference"] for k, v in data.items()}
-
-
 def test_sha2022_fig2ab(smoke_reproduction):
-    m, ref = _metrics(smoke_reproduction, "sha2022_fig2ab_conventional")
+    m, ref = figure_metrics(smoke_reproduction, "sha2022_fig2ab_conventional")
     haadf = [m[f"d_SrTiO_haadf_{t}mrad_pm"] for t in (0, 4, 8, 12)]
     # No tilt, no shift: cubic SrTiO3 is centrosymmetric, so anything above numerical noise is a bug.
     assert haadf[0] < 0.05 and m["d_SrTiO_abf_0mrad_pm"] < 0.05 and m["d_OTiO_abf_0mrad_pm"] < 0.05
