@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import math
 import numbers
+from pathlib import Path
 from typing import Any, Iterable
 
 import numpy as np
@@ -17,7 +18,7 @@ __all__ = ['PLANCK_Js', 'LIGHT_SPEED_m_s', 'ELEMENTARY_CHARGE_C', 'ELECTRON_MASS
            'ELECTRON_REST_ENERGY_eV', 'MEV_PER_THZ', 'check_number', 'check_pair', 'check_array', 'check_choice',
            'wavelength', 'interaction_constant', 'mrad_to_inv_A', 'inv_A_to_mrad', 'thz_to_mev', 'mev_to_thz',
            'cupy_available', 'get_array_module', 'to_numpy', 'torch_device', 'rng', 'seed_everything',
-           'progress_enabled', 'progress']
+           'progress_enabled', 'progress', 'write_atomic']
 
 # %% ../nbs/00_core.ipynb #36d0d536
 PLANCK_Js = 6.62607015e-34        # h (J s)
@@ -187,3 +188,12 @@ def progress(iterable=None, **kwargs):
     from tqdm.auto import tqdm
     kwargs.setdefault("disable", not progress_enabled())
     return tqdm(iterable, **kwargs)
+
+# %% ../nbs/00_core.ipynb #ddec8571
+def write_atomic(path: str | os.PathLike, text: str) -> Path:
+    "Write `text` (UTF-8) to `path` through a temporary file in the same folder and a rename; return the path."
+    path = Path(path)
+    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
+    partial.write_text(text, encoding="utf-8")
+    os.replace(partial, path)
+    return path

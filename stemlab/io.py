@@ -16,7 +16,7 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from .core import check_array, check_choice, check_number, to_numpy
+from .core import check_array, check_choice, check_number, to_numpy, write_atomic
 
 # %% auto #0
 __all__ = ['MAX_SAMPLE_BYTES', 'AxisCalibration', 'calibrations', 'to_array', 'to_hyperspy', 'readable_extensions', 'load',
@@ -354,9 +354,7 @@ def _write_registry(registry: dict) -> None:
     contents = {"registry.json": json.dumps(registry, indent=2, sort_keys=True, ensure_ascii=False) + "\n",
                 "README.md": _README_HEADER + ("\n".join(lines) if lines else "(none yet)") + "\n"}
     for filename, text in contents.items():
-        temporary = folder / f".{filename}.tmp"
-        temporary.write_text(text, encoding="utf-8")
-        os.replace(temporary, folder / filename)
+        write_atomic(folder / filename, text)
 
 
 def register_sample(name: str, file: str | os.PathLike, made_by: dict, description: str) -> dict:

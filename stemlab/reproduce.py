@@ -24,7 +24,7 @@ from urllib.parse import quote
 import numpy as np
 
 import stemlab
-from .core import check_choice, check_number, progress_enabled
+from .core import check_choice, check_number, progress_enabled, write_atomic
 
 # %% auto #0
 __all__ = ['PRESETS', 'METRICS_FILE', 'metrics_dir', 'read_metrics', 'record', 'relative_difference', 'FigureRequestError',
@@ -55,10 +55,8 @@ def read_metrics(directory: str | Path | None = None) -> dict[str, dict]:
 
 
 def _write_json(path: Path, data: Any) -> None:
-    "Write `data` as JSON through a temporary file in the same folder, so readers never see half a file."
-    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
-    partial.write_text(json.dumps(data, indent=2, default=repr) + "\n")
-    os.replace(partial, path)
+    "Write `data` as JSON, atomically (readers never see half a file)."
+    write_atomic(path, json.dumps(data, indent=2, default=repr) + "\n")
 
 
 def _unwrap_scalar(value: Any) -> Any:
