@@ -18,7 +18,7 @@ __all__ = ['PLANCK_Js', 'LIGHT_SPEED_m_s', 'ELEMENTARY_CHARGE_C', 'ELECTRON_MASS
            'ELECTRON_REST_ENERGY_eV', 'MEV_PER_THZ', 'check_number', 'check_pair', 'check_array', 'check_choice',
            'wavelength', 'interaction_constant', 'mrad_to_inv_A', 'inv_A_to_mrad', 'thz_to_mev', 'mev_to_thz',
            'cupy_available', 'get_array_module', 'to_numpy', 'torch_device', 'rng', 'seed_everything',
-           'progress_enabled', 'progress', 'write_atomic']
+           'progress_enabled', 'progress', 'write_atomic', 'cache_dir']
 
 # %% ../nbs/00_core.ipynb #36d0d536
 PLANCK_Js = 6.62607015e-34        # h (J s)
@@ -197,3 +197,8 @@ def write_atomic(path: str | os.PathLike, text: str) -> Path:
     partial.write_text(text, encoding="utf-8")
     os.replace(partial, path)
     return path
+
+
+def cache_dir(name: str) -> Path:
+    "Folder `name` of stemlab's on-disk caches: `$STEMLAB_CACHE/<name>`, default `~/.cache/stemlab/<name>` (not created)."
+    return Path(os.environ.get("STEMLAB_CACHE", Path.home() / ".cache" / "stemlab")) / name

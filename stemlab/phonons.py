@@ -22,7 +22,7 @@ import scipy.ndimage
 import scipy.stats
 import ase
 
-from .core import (AMU_kg, BOLTZMANN_eV_K, ELEMENTARY_CHARGE_C, MEV_PER_THZ, check_array,
+from .core import (AMU_kg, BOLTZMANN_eV_K, ELEMENTARY_CHARGE_C, MEV_PER_THZ, cache_dir, check_array,
                           check_choice, check_number, thz_to_mev)
 from .structures import _check_atoms, _check_count
 
@@ -38,7 +38,7 @@ CHGNET_MAX_Z = 94  # CHGNet's atom embedding covers Z = 1..94
 
 def _cache_root() -> Path:
     "Folder of the force-constant cache: $STEMLAB_CACHE/phonons (default ~/.cache/stemlab/phonons)."
-    return Path(os.environ.get("STEMLAB_CACHE", Path.home() / ".cache" / "stemlab")) / "phonons"
+    return cache_dir("phonons")
 
 
 @functools.lru_cache(maxsize=2)

@@ -20,7 +20,7 @@ import abtem
 
 from .structures import _check_atoms
 from .core import (check_number, check_pair, check_array, check_choice, rng, progress_enabled,
-                          wavelength, inv_A_to_mrad)
+                          wavelength, inv_A_to_mrad, cache_dir)
 
 # %% auto #0
 __all__ = ['ANTIALIAS_FRACTION', 'reachable_angle_mrad', 'sampling_for_angle', 'check_sampling', 'fast_gpts', 'sigma_from_B',
@@ -166,8 +166,7 @@ def _memory(cache: bool):
     import joblib
     if not cache:
         return joblib.Memory(None, verbose=0)
-    root = Path(os.environ.get("STEMLAB_CACHE", Path.home() / ".cache" / "stemlab"))
-    return joblib.Memory(root / f"abtem-{abtem.__version__}", verbose=0)
+    return joblib.Memory(cache_dir(f"abtem-{abtem.__version__}"), verbose=0)
 
 
 def _structure_key(atoms):
