@@ -1,0 +1,148 @@
+"""Template masks at scale: stemlab.templates against the memory-bandwidth bound, in memory and streamed.
+
+A 128 x 128 scan x 128 x 128 detector float32 dataset (1 GiB) of Poisson counts. The bound is one BLAS
+matrix-vector product over the same array (D @ v, the least any pass over D can cost). We time, best of `REPEATS`:
+  in memory:  pcc_map (statistics + correlation, one pass), apply_mask raw (Eq. 2) and zscore (Eq. 7, stats given);
+  streamed:   the same from an uncompressed zarr store through dask (chunked over the scan), beside dask's own
+              D @ v over the same store; and, in a fresh process, the peak resident memory of a streamed pcc_map
+              above the process's baseline, in units of one chunk.
+Usage: .venv/bin/python benchmarks/bench_templates.py [--chunk-rows 4] [--repeats 3] [--keep]
+"""
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+import numpy as np
+
+SCAN = DETECTOR = 128
+
+
+def best_time(call, repeats):
+    "Smallest wall time (s) of `repeats` calls, and the last result."
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        result = call()
+        times.append(time.perf_counter() - start)
+    return min(times), result
+
+
+def make_data(seed=0):
+    "1 GiB float32 counts: a smooth disc pattern modulated over the scan, plus Poisson-like noise."
+    gen = np.random.default_rng(seed)
+    k = np.hypot(*np.mgrid[-64:64, -64:64])
+    pattern = np.where(k < 30, 40.0, 40.0 * np.exp(-(k - 30) / 15)).astype(np.float32)
+    y, x = np.mgrid[:SCAN, :SCAN]
+    modulation = (1 + 0.1 * np.cos(2 * np.pi * x / 16) * np.cos(2 * np.pi * y / 16)).astype(np.float32)
+    data = np.empty((SCAN, SCAN, DETECTOR, DETECTOR), np.float32)
+    for row in range(SCAN):  # row by row keeps the temporaries small
+        mean = modulation[row][:, None, None] * pattern
+        data[row] = mean + np.sqrt(mean) * gen.standard_normal(mean.shape, dtype=np.float32)
+    template = modulation.astype(np.float64)
+    return data, template
+
+
+def peak_memory_child(path, chunk_bytes):
+    "Run in a fresh process: peak RSS of a streamed pcc_map above the baseline, in chunks."
+    import dask.array as da
+    import zarr
+    from stemlab.templates import pcc_map
+    store = zarr.open_array(path, mode="r")
+    lazy = da.from_zarr(store)
+    import threading
+    import psutil
+    template = np.random.default_rng(1).normal(size=(SCAN, SCAN))
+    process = psutil.Process()
+    baseline = process.memory_info().rss   # ru_maxrss would keep the import peak, so sample the current RSS
+    peak, done = [baseline], threading.Event()
+
+    def sample():
+        while not done.is_set():
+            peak[0] = max(peak[0], process.memory_info().rss)
+            time.sleep(0.005)
+
+    sampler = threading.Thread(target=sample)
+    sampler.start()
+    pcc_map(template, lazy)
+    done.set()
+    sampler.join()
+    extra = peak[0] - baseline
+    print(json.dumps({"peak_extra_bytes": extra, "chunks": extra / chunk_bytes}))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--chunk-rows", type=int, default=4, help="scan rows per zarr/dask chunk (4 rows = 32 MiB)")
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--keep", action="store_true", help="keep the zarr store")
+    parser.add_argument("--memory-only", help="only measure the peak memory of a streamed pcc_map over this zarr store")
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    parser.add_argument("--chunk-bytes", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        return peak_memory_child(args.child, args.chunk_bytes)
+    if args.memory_only:
+        return peak_memory_child(args.memory_only, args.chunk_rows * SCAN * DETECTOR * DETECTOR * 4)
+
+    import dask.array as da
+    import zarr
+    from threadpoolctl import threadpool_info
+    from stemlab.templates import apply_mask, pcc_map, pixel_stats
+
+    print(f"numpy {np.__version__}, BLAS {[i.get('internal_api') for i in threadpool_info()]}, "
+          f"{os.cpu_count()} CPUs")
+    data, template = make_data()
+    gib = data.nbytes / 2**30
+    matrix = data.reshape(SCAN * SCAN, DETECTOR * DETECTOR)
+    vector = np.ones(DETECTOR * DETECTOR, np.float32)
+    mask = np.random.default_rng(2).normal(size=(DETECTOR, DETECTOR))
+    print(f"dataset {data.shape} float32, {gib:.2f} GiB")
+
+    bound, _ = best_time(lambda: matrix @ vector, args.repeats)
+    rate = lambda seconds: data.nbytes / seconds / 1e9
+    print(f"\nin memory{'':28s} time (s)   GB/s   fraction of bound")
+    print(f"  BLAS D @ v (bound){'':18s} {bound:8.3f} {rate(bound):6.2f}   1.00")
+    stats = pixel_stats(data)
+    rows = {"pcc_map (stats + r, one pass)": lambda: pcc_map(template, data),
+            "apply_mask raw (Eq. 2)": lambda: apply_mask(data, mask, target="raw"),
+            "apply_mask zscore (Eq. 7, stats)": lambda: apply_mask(data, mask, stats=stats)}
+    for name, call in rows.items():
+        seconds, _ = best_time(call, args.repeats)
+        print(f"  {name:34s} {seconds:8.3f} {rate(seconds):6.2f}   {bound / seconds:.2f}")
+
+    folder = tempfile.mkdtemp(prefix="bench-templates-")
+    path = os.path.join(folder, "data.zarr")
+    chunks = (args.chunk_rows, SCAN, DETECTOR, DETECTOR)
+    chunk_bytes = int(np.prod(chunks)) * 4
+    store = zarr.create_array(store=path, shape=data.shape, dtype=data.dtype, chunks=chunks, compressors=None)
+    store[...] = data
+    lazy = da.from_zarr(zarr.open_array(path, mode="r"))
+    print(f"\nstreamed from zarr (uncompressed, chunks {chunks}, {chunk_bytes / 2**20:.0f} MiB)")
+    print(f"{'':37s} time (s)   GB/s   fraction of dask D @ v")
+    dask_bound, _ = best_time(lambda: (lazy.reshape(SCAN * SCAN, -1) @ vector).compute(), args.repeats)
+    print(f"  dask D @ v (streamed bound){'':9s} {dask_bound:8.3f} {rate(dask_bound):6.2f}   1.00")
+    for name, call in {"pcc_map": lambda: pcc_map(template, lazy),
+                       "apply_mask zscore (stats)": lambda: apply_mask(lazy, mask, stats=stats)}.items():
+        seconds, result = best_time(call, args.repeats)
+        print(f"  {name:34s} {seconds:8.3f} {rate(seconds):6.2f}   {dask_bound / seconds:.2f}"
+              f"   (vs BLAS in memory {bound / seconds:.2f})")
+    in_memory = pcc_map(template, data)
+    print(f"  streamed pcc_map equals in-memory to {np.abs(pcc_map(template, lazy) - in_memory).max():.1e}")
+    del data, matrix, lazy
+
+    child = subprocess.run([sys.executable, __file__, "--child", path, "--chunk-bytes", str(chunk_bytes)],
+                           capture_output=True, text=True, check=True)
+    peak = json.loads(child.stdout.strip().splitlines()[-1])
+    print(f"\npeak memory of a streamed pcc_map above baseline: {peak['peak_extra_bytes'] / 2**20:.0f} MiB "
+          f"= {peak['chunks']:.2f} chunks (goal < 3)")
+    if not args.keep:
+        shutil.rmtree(folder)
+
+
+if __name__ == "__main__":
+    main()
