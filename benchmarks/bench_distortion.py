@@ -28,16 +28,8 @@ from sklearn.gaussian_process import GaussianProcessRegressor
 from sklearn.gaussian_process.kernels import RBF, ConstantKernel, WhiteKernel
 
 from stemlab.distortion import correct_image, fit_gp, synthesize_distorted_stack
+from timing import best_of
 
-
-def best_of(fn, repeats=3):
-    "Smallest wall time of `repeats` calls, and the last result."
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        result = fn()
-        times.append(time.perf_counter() - start)
-    return min(times), result
 
 
 print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; torch threads {torch.get_num_threads()}")

@@ -18,18 +18,10 @@ import tempfile
 import time
 
 import numpy as np
+from timing import best_of
 
 SCAN = DETECTOR = 128
 
-
-def best_time(call, repeats):
-    "Smallest wall time (s) of `repeats` calls, and the last result."
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        result = call()
-        times.append(time.perf_counter() - start)
-    return min(times), result
 
 
 def make_data(seed=0):
@@ -103,7 +95,7 @@ def main():
     mask = np.random.default_rng(2).normal(size=(DETECTOR, DETECTOR))
     print(f"dataset {data.shape} float32, {gib:.2f} GiB")
 
-    bound, _ = best_time(lambda: matrix @ vector, args.repeats)
+    bound, _ = best_of(lambda: matrix @ vector, args.repeats)
     rate = lambda seconds: data.nbytes / seconds / 1e9
     print(f"\nin memory{'':28s} time (s)   GB/s   fraction of bound")
     print(f"  BLAS D @ v (bound){'':18s} {bound:8.3f} {rate(bound):6.2f}   1.00")
@@ -112,7 +104,7 @@ def main():
             "apply_mask raw (Eq. 2)": lambda: apply_mask(data, mask, target="raw"),
             "apply_mask zscore (Eq. 7, stats)": lambda: apply_mask(data, mask, stats=stats)}
     for name, call in rows.items():
-        seconds, _ = best_time(call, args.repeats)
+        seconds, _ = best_of(call, args.repeats)
         print(f"  {name:34s} {seconds:8.3f} {rate(seconds):6.2f}   {bound / seconds:.2f}")
 
     folder = tempfile.mkdtemp(prefix="bench-templates-")
@@ -124,11 +116,11 @@ def main():
     lazy = da.from_zarr(zarr.open_array(path, mode="r"))
     print(f"\nstreamed from zarr (uncompressed, chunks {chunks}, {chunk_bytes / 2**20:.0f} MiB)")
     print(f"{'':37s} time (s)   GB/s   fraction of dask D @ v")
-    dask_bound, _ = best_time(lambda: (lazy.reshape(SCAN * SCAN, -1) @ vector).compute(), args.repeats)
+    dask_bound, _ = best_of(lambda: (lazy.reshape(SCAN * SCAN, -1) @ vector).compute(), args.repeats)
     print(f"  dask D @ v (streamed bound){'':9s} {dask_bound:8.3f} {rate(dask_bound):6.2f}   1.00")
     for name, call in {"pcc_map": lambda: pcc_map(template, lazy),
                        "apply_mask zscore (stats)": lambda: apply_mask(lazy, mask, stats=stats)}.items():
-        seconds, result = best_time(call, args.repeats)
+        seconds, result = best_of(call, args.repeats)
         print(f"  {name:34s} {seconds:8.3f} {rate(seconds):6.2f}   {dask_bound / seconds:.2f}"
               f"   (vs BLAS in memory {bound / seconds:.2f})")
     in_memory = pcc_map(template, data)

@@ -150,21 +150,12 @@ def _check_nan(name: str, *arrays) -> None:
         raise ValueError(f"{name} contains NaN or inf values")
 
 
-def _scan_image(name: str, image, scan_shape) -> np.ndarray:
-    "An image (scan_y, scan_x) or a stack (q, scan_y, scan_x) matching the scan, checked for NaN; float64."
+def _matching_image(name: str, image, shape, what: str) -> np.ndarray:
+    "An image or a stack (q, …) whose last two axes match `shape` of the `what` ('scan' or 'detector'); float64."
     image = check_array(name, to_numpy(image), ndim=(2, 3)).astype(np.float64)
-    if image.shape[-2:] != tuple(scan_shape):
-        raise ValueError(f"{name} must have the scan's shape {tuple(scan_shape)} (or be a stack of such images), "
+    if image.shape[-2:] != tuple(shape):
+        raise ValueError(f"{name} must have the {what}'s shape {tuple(shape)} (or be a stack of such images), "
                          f"got {image.shape}")
-    return image
-
-
-def _detector_image(name: str, image, detector_shape) -> np.ndarray:
-    "A mask (k_y, k_x) or a stack (q, k_y, k_x) matching the detector, checked for NaN; float64."
-    image = check_array(name, to_numpy(image), ndim=(2, 3)).astype(np.float64)
-    if image.shape[-2:] != tuple(detector_shape):
-        raise ValueError(f"{name} must have the detector's shape {tuple(detector_shape)} (or be a stack of such "
-                         f"masks), got {image.shape}")
     return image
 
 
@@ -227,7 +218,7 @@ def pixel_stats(data, region=None) -> PixelStats:
 
 def _normalised_templates(template, scan_shape, region_mask) -> np.ndarray:
     "Templates (m, q), each zero-mean and unit population σ over the region, zero outside it."
-    stack = _scan_image("template", template, scan_shape).reshape(-1, scan_shape[0] * scan_shape[1]).T
+    stack = _matching_image("template", template, scan_shape, "scan").reshape(-1, scan_shape[0] * scan_shape[1]).T
     inside = region_mask.ravel()
     values = stack[inside]
     spread = values.std(axis=0)
@@ -273,7 +264,7 @@ def apply_mask(data, mask, target: str = "zscore", threshold: float | None = Non
     A stack of masks (q, k_y, k_x) gives (q, scan_y, scan_x). Weights <= `threshold` are set to 0."""
     array = _array_of(data)
     target = check_choice("target", target, ("zscore", "raw"))
-    weights = _detector_image("mask", mask, array.shape[2:])
+    weights = _matching_image("mask", mask, array.shape[2:], "detector")
     if threshold is not None:
         weights = np.where(weights > check_number("threshold", threshold), weights, 0.0)
     columns = weights.reshape(-1, array.shape[2] * array.shape[3]).T
