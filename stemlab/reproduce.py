@@ -289,7 +289,7 @@ def _run_figure(name: str, notebook: Path, folder: Path, preset: str, parameters
     show_progress = progress_enabled()  # the caller's setting, read before the kernel's is switched off
     error = None
     start = time.perf_counter()
-    with _environment(STEMLAB_METRICS_DIR=str(folder), STEMLAB_PROGRESS="0"):
+    with _environment(STEMLAB_METRICS_DIR=str(folder), STEMLAB_PROGRESS="0", STEMLAB_STATIC="1"):
         try:
             papermill.execute_notebook(notebook, folder / f"{name}.ipynb", parameters={"preset": preset, **parameters},
                                        cwd=folder, kernel_name=kernel_name, progress_bar=show_progress)

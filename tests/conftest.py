@@ -8,6 +8,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 os.environ.setdefault("STEMLAB_PROGRESS", "0")
+os.environ.setdefault("STEMLAB_STATIC", "1")  # explorers draw static figures: no widget frontend here
 
 
 @pytest.fixture(scope="session")

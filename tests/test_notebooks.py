@@ -10,7 +10,7 @@ NOTEBOOKS = sorted(p for p in (ROOT / "nbs").glob("*.ipynb") if not p.name.start
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)
 def test_notebook(notebook, tmp_path):
-    env = {"STEMLAB_PROGRESS": "0", "STEMLAB_CACHE": str(tmp_path / "cache"), "MPLBACKEND": "Agg"}
+    env = {"STEMLAB_PROGRESS": "0", "STEMLAB_STATIC": "1", "STEMLAB_CACHE": str(tmp_path / "cache"), "MPLBACKEND": "Agg"}
     import os
     proc = subprocess.run([str(BIN / "nbdev-test"), str(notebook)], cwd=ROOT, capture_output=True, text=True,
                           env={**os.environ, **env}, timeout=900)
