@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import numba
 import numpy as np
 from scipy.spatial import cKDTree
 
@@ -18,11 +19,11 @@ from .core import (check_array, check_choice, check_number, check_pair, get_arra
                           to_numpy, wavelength)
 
 # %% auto #0
-__all__ = ['TILE_BYTES', 'CHUNK_BYTES', 'matrix_view', 'k_axes_mrad', 'PixelStats', 'pixel_stats', 'pcc_map', 'apply_mask',
-           'detector_mask', 'virtual_image', 'center_of_mass', 'icom', 'SortedMatrix', 'sorted_matrix',
-           'PrincipalImages', 'principal_images', 'template_image', 'sites_from_image', 'structure_sites',
-           'site_specificity', 'image_snr', 'bin_detector', 'tile_scan', 'with_dose', 'simulate_thickness_series',
-           'save_series', 'load_series']
+__all__ = ['TILE_BYTES', 'CHUNK_BYTES', 'GROUP_ROWS', 'STRIP', 'BLOCKS_PER_THREAD', 'matrix_view', 'k_axes_mrad', 'PixelStats',
+           'pixel_stats', 'pcc_map', 'apply_mask', 'detector_mask', 'virtual_image', 'center_of_mass', 'icom',
+           'SortedMatrix', 'sorted_matrix', 'PrincipalImages', 'principal_images', 'template_image', 'sites_from_image',
+           'structure_sites', 'site_specificity', 'image_snr', 'bin_detector', 'tile_scan', 'with_dose',
+           'simulate_thickness_series', 'save_series', 'load_series', 'explore']
 
 # %% ../nbs/50_templates.ipynb #4766ef4d
 TILE_BYTES = 2**20         # working tile of a chunk (shifted copy): stays in a core's L2 cache while reused
@@ -42,6 +43,8 @@ def _scan_chunks(array):
     """Yield (rows, block): flat scan indices (a slice or an int array) and the (rows, k_y·k_x) block of `array`
     in its own backend; dask blocks are computed one at a time (a block in memory, plus the reader's own copy while
     it is read)."""
+    import dask
+    from dask.core import flatten
     sy, sx, ky, kx = array.shape
     n = ky * kx
     if not _is_dask(array):
@@ -54,7 +57,9 @@ def _scan_chunks(array):
     y_edges, x_edges = (np.cumsum((0,) + tuple(c)) for c in array.chunks[:2])
     keys = [(i, j) for i in range(len(y_edges) - 1) for j in range(len(x_edges) - 1)]
     for i, j in keys:
-        block = array.blocks[i, j].compute()
+        piece = array.blocks[i, j]
+        wanted = piece.__dask_keys__()   # the block's own task, run here: nothing read ahead, no final copy
+        block = dask.get(piece.__dask_optimize__(piece.__dask_graph__(), wanted), next(flatten(wanted)))
         if len(x_edges) == 2:
             rows = slice(y_edges[i] * sx, y_edges[i + 1] * sx)
         else:
@@ -71,20 +76,16 @@ def _sub_rows(rows, start: int, stop: int):
     return rows[start:stop]
 
 
-def _stream(array, kernel, shift=None, constants: tuple = ()):
+def _stream(array, kernel, shift=None, constants: tuple = ()) -> None:
     """One pass over `array` (scan_y, scan_x, k_y, k_x): kernel(rows, tile, *constants) for every tile, where tile =
-    data − shift in the working dtype. `shift`: None, an (n,) array, or "first" (the first tile's column means).
-    With a shift the tile is a private, cache-sized buffer that the kernel may overwrite; without one (and data
-    already in the working dtype) it is the chunk itself, read-only. `constants` are moved to each chunk's backend
-    once. Returns the shift used (numpy float64, or None)."""
+    data − shift in the working dtype (`shift`: None or an (n,) array). With a shift the tile is a private,
+    cache-sized buffer that the kernel may overwrite; without one (and data already in the working dtype) it is the
+    chunk itself, read-only. `shift` and `constants` are moved to each chunk's backend once."""
     dtype = _work_dtype(array.dtype)
     on_backend, buffer = {}, None
     for rows, block in _scan_chunks(array):
         xp = get_array_module(block)
         if xp not in on_backend:
-            if isinstance(shift, str):  # "first": means of the first tile, as the reference for the sums
-                shift = to_numpy(block[:max(1, TILE_BYTES // (block.shape[1] * dtype.itemsize))]
-                                 .astype(np.float64).mean(axis=0))
             on_backend[xp] = (None if shift is None else xp.asarray(shift, dtype=dtype),
                               tuple(xp.asarray(c, dtype=dtype) for c in constants))
         shift_b, consts = on_backend[xp]
@@ -104,7 +105,6 @@ def _stream(array, kernel, shift=None, constants: tuple = ()):
                 kernel(_sub_rows(rows, start, start + len(part)), tile, *consts)
             del part
         del block   # no reference left while the next chunk is read
-    return shift
 
 # %% ../nbs/50_templates.ipynb #7646b5f7
 def _array_of(data, name: str = "data"):
@@ -184,27 +184,94 @@ class PixelStats:
     count: int
 
 
+GROUP_ROWS = 16   # rows summed in the data's own precision before they join the float64 totals
+STRIP = 512       # detector pixels per strip: the fused kernel's accumulators stay in the L1 cache
+BLOCKS_PER_THREAD = 4
+
+
+@numba.njit(parallel=True, fastmath=False, cache=True)
+def _fused_moments(block, shift, left, totals):
+    """totals[b] += [left @ (block − shift); left[0] @ (block − shift)²] over the rows of thread block b.
+    block (r, n) float32/64, C-contiguous; shift (n,) and left (>= 2 rows, r + 3 columns, the last 3 zero) in the
+    block's dtype; totals (blocks, len(left) + 1, n) float64, one private set of sums per block."""
+    rows, n = block.shape
+    terms = left.shape[0]
+    per = ((rows + totals.shape[0] - 1) // totals.shape[0] + 3) // 4 * 4    # rows per block, a multiple of 4
+    for b in numba.prange(totals.shape[0]):
+        stop = min(rows, (b + 1) * per)
+        acc = np.empty((terms + 1, STRIP), block.dtype)
+        for g0 in range(b * per, stop, GROUP_ROWS):
+            for j0 in range(0, n, STRIP):
+                j1 = min(n, j0 + STRIP)
+                acc[:] = 0
+                k = shift[j0:j1]
+                sums, squares, first = acc[0], acc[terms], acc[1]
+                for i in range(g0, min(stop, g0 + GROUP_ROWS), 4):
+                    # rows past the end repeat the last row with zero weights (left's padding)
+                    x0, x1 = block[i, j0:j1], block[min(i + 1, rows - 1), j0:j1]
+                    x2, x3 = block[min(i + 2, rows - 1), j0:j1], block[min(i + 3, rows - 1), j0:j1]
+                    w0, w1, w2, w3 = left[0, i], left[0, i + 1], left[0, i + 2], left[0, i + 3]
+                    c0, c1, c2, c3 = left[1, i], left[1, i + 1], left[1, i + 2], left[1, i + 3]
+                    for j in range(j1 - j0):
+                        d0, d1, d2, d3 = x0[j] - k[j], x1[j] - k[j], x2[j] - k[j], x3[j] - k[j]
+                        sums[j] += (w0 * d0 + w1 * d1) + (w2 * d2 + w3 * d3)
+                        squares[j] += (w0 * d0 * d0 + w1 * d1 * d1) + (w2 * d2 * d2 + w3 * d3 * d3)
+                        first[j] += (c0 * d0 + c1 * d1) + (c2 * d2 + c3 * d3)
+                    for t in range(2, terms):    # further templates
+                        c0, c1, c2, c3 = left[t, i], left[t, i + 1], left[t, i + 2], left[t, i + 3]
+                        projection = acc[t]
+                        for j in range(j1 - j0):
+                            projection[j] += ((c0 * (x0[j] - k[j]) + c1 * (x1[j] - k[j]))
+                                              + (c2 * (x2[j] - k[j]) + c3 * (x3[j] - k[j])))
+                for p in range(terms + 1):
+                    total, part = totals[b, p, j0:j1], acc[p]
+                    for j in range(j1 - j0):
+                        total[j] += part[j]
+
+
+def _moments_numba(block, shift: np.ndarray, left: np.ndarray, totals: np.ndarray) -> None:
+    "The fused kernel on a numpy chunk (rows, n): cast to the working dtype (a copy only for float16 or integer data)."
+    dtype = _work_dtype(block.dtype)
+    block = np.ascontiguousarray(block, dtype=dtype)
+    padded = np.zeros((len(left), len(block) + 3), dtype)
+    padded[:, :len(block)] = left
+    with numba.parallel_chunksize(1):    # blocks go to threads as they come free
+        _fused_moments(block, shift.astype(dtype), padded, totals)
+
+
+def _moments_blas(block, shift: np.ndarray, left: np.ndarray, totals: np.ndarray) -> None:
+    "The same sums on any backend (cupy on a GPU): one GEMM, an in-place square and a GEMV over the shifted chunk."
+    xp = get_array_module(block)
+    dtype = _work_dtype(block.dtype)
+    shifted = xp.subtract(block, xp.asarray(shift, dtype=dtype), dtype=dtype)
+    picked = xp.asarray(left, dtype=dtype)
+    totals[0, :-1] += to_numpy(picked @ shifted)
+    xp.multiply(shifted, shifted, out=shifted)
+    totals[0, -1] += to_numpy(picked[0] @ shifted)
+
+
 def _moments(array, weights: np.ndarray, templates: np.ndarray):
-    "One pass: Σw(x−K), Σw(x−K)², T̂ᵀ(x−K) per pixel; returns (count, mean, std, projections)."
+    """One pass: Σw(x−K), T̂ᵀ(x−K) and Σw(x−K)² per pixel, K the mean of the first chunk's leading rows; returns
+    (count, mean, std, projections (q, n))."""
     n = array.shape[2] * array.shape[3]
-    left = np.vstack([weights, templates.T])               # (1 + q, m): [w; T̂ᵀ]
-    linear = np.zeros((left.shape[0], n))
-    squares = np.zeros(n)
-
-    def kernel(rows, tile, left):   # tile: the shifted, private buffer (cache-sized on the CPU)
-        nonlocal linear, squares
-        picked = left[:, rows]
-        linear += to_numpy(picked @ tile)                      # one GEMM: Σw(x−K) and T̂ᵀ(x−K)
-        get_array_module(tile).multiply(tile, tile, out=tile)  # square in place, no temporary
-        squares += to_numpy(picked[0] @ tile)
-
-    shift = _stream(array, kernel, shift="first", constants=(left,))
-    _check_nan("data", linear, squares)
+    q = templates.shape[1]
+    left = np.vstack([weights, templates.T if q else np.zeros((1, len(weights)))])   # [w; T̂ᵀ], >= 1 template row
+    totals = np.zeros((BLOCKS_PER_THREAD * numba.get_num_threads(), len(left) + 1, n))
+    shift = None
+    for rows, block in _scan_chunks(array):
+        if shift is None:   # K, rounded to the working precision so that mean = K + Σw d/Σw is exact
+            shift = to_numpy(block[:GROUP_ROWS]).astype(np.float64).mean(axis=0)
+            shift = shift.astype(_work_dtype(array.dtype)).astype(np.float64)
+        on_cpu = get_array_module(block) is np
+        (_moments_numba if on_cpu else _moments_blas)(block, shift, left[:, rows], totals)
+        del block
+    sums = totals.sum(axis=0)
+    _check_nan("data", sums)
     count = float(weights.sum())
-    centred = linear[0] / count
+    centred = sums[0] / count
     mean = shift + centred
-    std = np.sqrt(np.clip(squares / count - centred**2, 0, None))
-    return count, mean, std, linear[1:]
+    std = np.sqrt(np.clip(sums[-1] / count - centred**2, 0, None))
+    return count, mean, std, sums[1:1 + q]
 
 
 def pixel_stats(data, region=None) -> PixelStats:
@@ -571,3 +638,114 @@ def load_series(path) -> list:
     return [Dataset4D(layer.astype(np.float32) / np.float32(attrs["scale"]), tuple(attrs["scan_sampling_A"]),
                       tuple(attrs["k_sampling_mrad"]), attrs["energy_eV"], attrs["semiangle_mrad"],
                       metadata={"thickness_A": t}) for layer, t in zip(stack, attrs["thicknesses_A"])]
+
+# %% ../nbs/50_templates.ipynb #4405ed9d
+def _explorer_inputs(data, inner_mrad, outer_mrad, kind, size_px, sites_xy):
+    "Checked inputs of `explore` (raises ValueError/TypeError naming the parameter)."
+    array = _array_of(data)
+    ky, kx = k_axes_mrad(data)
+    reach = min(np.abs(ky).max() + abs(ky[1] - ky[0]) / 2, np.abs(kx).max() + abs(kx[1] - kx[0]) / 2)
+    ring_mrad = float(min(abs(ky[1] - ky[0]), abs(kx[1] - kx[0])))
+    edges = ring_mrad * np.arange(int(np.floor(reach / ring_mrad + 1e-9)) + 1)    # ring edges inside the detector
+    inner = edges[len(edges) // 2] if inner_mrad is None else check_number("inner_mrad", inner_mrad, nonnegative=True)
+    outer = edges[-1] if outer_mrad is None else check_number("outer_mrad", outer_mrad, positive=True)
+    detector_mask(data, inner, outer)                     # the annulus must fit the detector
+    kind = check_choice("kind", kind, ("pixel", "disc", "gaussian"))
+    size_px = check_number("size_px", size_px, positive=True)
+    sites = np.zeros((0, 2)) if sites_xy is None else check_array("sites_xy", sites_xy, ndim=2).astype(np.float64)
+    if sites.shape[1] != 2:
+        raise ValueError(f"sites_xy must have shape (N, 2) with (x, y) columns, got {sites.shape}")
+    return array, (ky, kx), edges, inner, outer, kind, size_px, sites
+
+
+def explore(data, inner_mrad: float | None = None, outer_mrad: float | None = None, kind: str = "gaussian",
+            size_px: float = 1.2, sites_xy=None):
+    """Virtual detector and template picker for 4D-STEM `data` (Dataset4D or calibrated hyperspy signal). Left: the
+    virtual image inner_mrad <= |θ| < outer_mrad (sliders, mrad, on 1-pixel ring edges; default: the outer half of the
+    detector); a click adds a site (x, y px) to the template, *clear* empties it. Middle: the template, one `kind`
+    ('gaussian' of σ = size_px px, 'disc' of radius size_px, or 'pixel') per site, cut where a Gaussian falls below
+    1e-6 of its peak. Right: the PCC map r (k_y, k_x) of the template (Eqs. 4–6), the annulus drawn on it.
+    `sites_xy` (N, 2) starts the template. Bad input (e.g. no mrad calibration) gives a message, not an exception."""
+    import ipywidgets as widgets
+    from matplotlib.patches import Circle
+    from stemlab.core import Explorer, explorer_figure
+    try:
+        array, (ky, kx), edges, inner_mrad, outer_mrad, kind, size_px, sites = _explorer_inputs(
+            data, inner_mrad, outer_mrad, kind, size_px, sites_xy)
+    except (ValueError, TypeError) as err:
+        return Explorer.message(f"cannot explore these data: {err}")
+    sy, sx = array.shape[:2]
+    stats = pixel_stats(array)
+    ring = np.searchsorted(edges, _radius_mrad(data), side="right") - 1       # ring of each detector pixel (-1: none)
+    rings = (ring[None] == np.arange(len(edges) - 1)[:, None, None]).astype(np.float64)
+    cumulative = np.zeros((len(edges), sy, sx))
+    np.cumsum(apply_mask(array, rings, target="raw"), axis=0, out=cumulative[1:])
+    half = int(np.ceil(size_px * np.sqrt(2 * np.log(1e6)))) if kind == "gaussian" else int(np.ceil(size_px)) + 1
+    state = {"template": np.zeros((sy, sx)), "u": np.zeros(array.shape[2:]), "sites": []}
+
+    def add_site(x: float, y: float) -> None:
+        "Add the site's template on its box to t and its g^T D (only the box's scan positions are read) to u."
+        x0, x1 = max(0, int(np.floor(x)) - half), min(sx, int(np.ceil(x)) + half + 1)
+        y0, y1 = max(0, int(np.floor(y)) - half), min(sy, int(np.ceil(y)) + half + 1)
+        if x0 >= x1 or y0 >= y1:
+            return
+        patch = template_image((y1 - y0, x1 - x0), [[x - x0, y - y0]], kind, size_px)
+        slab = to_numpy(array[y0:y1, x0:x1]).astype(np.float64)     # numpy, dask or cupy: the box only
+        state["u"] += np.tensordot(patch, slab, axes=2)
+        state["template"][y0:y1, x0:x1] += patch
+        state["sites"].append((x, y))
+
+    for x, y in sites:
+        add_site(x, y)
+    fig, (ax_image, ax_template, ax_map) = explorer_figure(1, 3, figsize=(10, 3.6))
+    image = ax_image.imshow(np.zeros((sy, sx)), cmap="gray")
+    marks, = ax_image.plot([], [], "r+", ms=6)
+    template_view = ax_template.imshow(np.zeros((sy, sx)), cmap="magma", vmin=0, vmax=1)
+    k_extent = (kx[0], kx[-1], ky[-1], ky[0])
+    r_view = ax_map.imshow(np.zeros(array.shape[2:]), cmap="RdBu_r", vmin=-1, vmax=1, extent=k_extent)
+    circles = [ax_map.add_patch(Circle((0, 0), 1, fill=False, ec=c, lw=1)) for c in ("tab:green", "tab:orange")]
+    ax_template.set_title("template", fontsize=9)
+    for ax in (ax_image, ax_template, ax_map):
+        ax.set(xticks=[], yticks=[])     # few artists: every update redraws the whole figure
+    ax_map.set_xlabel(f"detector, θ_x {kx[0]:.0f} to {kx[-1]:.0f} mrad", fontsize=8)
+
+    def pcc() -> np.ndarray:
+        "r from u = tᵀD, the template's mean and σ and the pixel statistics; 0 where σ_t·σ_k is 0."
+        template = state["template"]
+        spread = template.std() * stats.std
+        with np.errstate(divide="ignore", invalid="ignore"):
+            r = (state["u"] / template.size - template.mean() * stats.mean) / spread
+        return np.where(spread > 0, r, 0.0)
+
+    def on_click(x: float, y: float) -> dict:
+        add_site(x, y)
+        return {"clear": False}
+
+    def redraw(inner_mrad: float, outer_mrad: float, clear: bool) -> None:
+        if clear:
+            state["template"][:] = 0
+            state["u"][:] = 0
+            state["sites"].clear()
+        first = int(np.clip(np.rint(inner_mrad / edges[1]), 0, len(edges) - 2))
+        stop = int(np.clip(np.rint(outer_mrad / edges[1]), first + 1, len(edges) - 1))
+        virtual = cumulative[stop] - cumulative[first]
+        image.set_data(virtual)
+        image.set_clim(virtual.min(), virtual.max())
+        ax_image.set_title(f"virtual {edges[first]:.1f}–{edges[stop]:.1f} mrad (click: add a site)", fontsize=9)
+        for circle, radius in zip(circles, (edges[first], edges[stop])):
+            circle.set_radius(radius)
+        marks.set_data(*(np.array(state["sites"]).T if state["sites"] else ([], [])))
+        template_view.set_data(state["template"])
+        template_view.set_clim(0, max(1.0, state["template"].max()))
+        r = pcc()
+        r_view.set_data(r)
+        ax_map.set_title(f"PCC map r ({len(state['sites'])} sites, |r| ≤ {np.abs(r).max():.2f})", fontsize=9)
+
+    slider = dict(min=0.0, max=float(edges[-1]), step=float(edges[1]), continuous_update=False, readout_format=".1f",
+                  style={"description_width": "initial"})
+    controls = {"inner_mrad": widgets.FloatSlider(float(inner_mrad), description="inner (mrad)", **slider),
+                "outer_mrad": widgets.FloatSlider(float(outer_mrad), description="outer (mrad)", **slider),
+                "clear": widgets.ToggleButton(False, description="clear sites")}
+    explorer = Explorer(fig, redraw, controls=controls, on_click=on_click, title="templates: virtual detector and PCC")
+    fig.set_layout_engine("none")   # keep the first draw's layout: re-solving it on every update costs most of the time
+    return explorer
