@@ -1,0 +1,169 @@
+"""Mixed-state multislice ptychography: stemlab.ptycho.engine against py4DSTEM's MixedstateMultislicePtychography.
+
+Both run on the SAME abTEM data (SrTiO3 [001], 300 kV, 22 mrad focused probe, a periodic box of n x n unit cells
+scanned at a/8 over one period, detector pixel lambda/box so the probe window is the box) with the same settings:
+raster positions, probe from the same aberrations and semi-angle, slices and their thickness, probe modes, iterations,
+mini-batch size, object and probe both learned, positions fixed. Printed for each: time per iteration (median) and the
+phase error of the slice-summed phase over one period against the true projected phase sigma * V (abTEM's projected
+potential of the same atoms on the same grid; stemlab.ptycho.analysis.phase_error: registered, mean-removed,
+normalised r.m.s.). For stemlab also the FFT floor: ffts_per_iteration(...) x the time of one batched 2-D FFT of a
+window (torch, same threads, same batch shape, best of several, measured right after the reconstruction).
+Goals (issue 8): stemlab >= 3x faster per iteration than py4DSTEM at equal or better error; stemlab <= 1.5x its floor.
+PtyRAD is not installed (not available here), so it is not compared.
+
+Sizes: --size smoke   16x16 positions, 64^2 patterns, 3 slices, 2 modes (a minute or two)
+       --size issue   32x32 positions, 128^2 patterns, 5 slices, 4 modes (the issue's setting; several minutes)
+Usage: .venv/bin/python benchmarks/bench_ptycho.py [--size smoke|issue] [--iterations N] [--threads 2] [--skip-peer]
+"""
+import argparse
+import os
+import sys
+
+ARGS = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+ARGS.add_argument("--size", choices=("smoke", "issue"), default="smoke")
+ARGS.add_argument("--iterations", type=int, default=None, help="iterations for both (default: 6 smoke, 3 issue)")
+ARGS.add_argument("--threads", type=int, default=2, help="threads for torch and numpy (the issue's timings: 2)")
+ARGS.add_argument("--skip-peer", action="store_true", help="time stemlab only (no py4DSTEM)")
+OPTIONS = ARGS.parse_args()
+for name in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
+    os.environ[name] = str(OPTIONS.threads)
+os.environ.setdefault("STEMLAB_PROGRESS", "0")
+
+import time  # noqa: E402
+import warnings  # noqa: E402
+
+import numpy as np  # noqa: E402
+import torch  # noqa: E402
+
+from stemlab.core import interaction_constant, wavelength  # noqa: E402
+from stemlab.ptycho.analysis import phase_error  # noqa: E402
+from stemlab.ptycho.app import app_crystal, simulate_app_data  # noqa: E402
+from stemlab.ptycho.engine import PtychoData, ffts_per_iteration, initial_reconstruction, reconstruct  # noqa: E402
+
+LATTICE_A = 3.905
+SIZES = {  # cells: periodic box (= probe window) of cells x cells unit cells
+    "smoke": dict(cells=2, window_px=64, n_slices=3, n_modes=2, iterations=6),
+    "issue": dict(cells=4, window_px=128, n_slices=5, n_modes=4, iterations=3),
+}
+ENERGY_EV, SEMIANGLE_MRAD, BATCH = 300e3, 22.0, 32
+DZ_A = LATTICE_A  # one unit cell per slice
+# Adam step sizes (rad per step for the object, in-focus peak amplitude units for the probe): measured on the smoke
+# data, probe 0.005 reaches half the phase error of the engine's default 0.02 within six iterations
+GROUPS = {"object": 0.05, "probe": 0.005}
+
+
+def simulate(cells, window_px, n_slices):
+    "abTEM 4D-STEM of an untilted SrTiO3 box and the true projected phase (window_px^2, one period, (y, x))."
+    import abtem
+
+    atoms = app_crystal((0.0, 0.0), thickness_A=n_slices * DZ_A, cells=(cells, cells), lattice_A=LATTICE_A)
+    dataset = simulate_app_data(atoms, window_cells=(cells, cells), lattice_A=LATTICE_A, window_px=window_px,
+                                images=False)
+    potential = abtem.Potential(atoms, gpts=(window_px, window_px), slice_thickness=DZ_A, projection="infinite",
+                                parametrization="lobato")
+    projected = np.asarray(potential.build().project().compute().array).T  # abTEM arrays are (x, y)
+    return dataset, interaction_constant(ENERGY_EV) * projected
+
+
+def fft_floor_s(n_ffts, batch, n_modes, window_px, repeats=2):
+    """The FFT floor of one iteration: `n_ffts` 2-D FFTs of a window run back to back as batched torch.fft.fft2 calls
+    of (batch, modes, N, N) complex64 (best of `repeats`). Timed as one block as long as an iteration, so that it sees
+    the same machine load as the iteration it is compared with."""
+    waves = torch.randn(batch, n_modes, window_px, window_px, dtype=torch.complex64)
+    calls = max(1, round(n_ffts / (batch * n_modes)))
+    torch.fft.fft2(waves)
+    best = np.inf
+    for _ in range(repeats):
+        start = time.perf_counter()
+        for _ in range(calls):
+            torch.fft.fft2(waves)
+        best = min(best, time.perf_counter() - start)
+    return best * n_ffts / (calls * batch * n_modes)
+
+
+def fft_share(data, rec):
+    "Fraction of one profiled iteration's CPU time spent in FFTs (torch.profiler; both parts see the same load)."
+    from torch.profiler import ProfilerActivity, profile
+
+    with profile(activities=[ProfilerActivity.CPU]) as prof:
+        reconstruct(data, rec, 1, batch_size=BATCH, groups=GROUPS)
+    events = prof.key_averages()
+    total = sum(e.self_cpu_time_total for e in events)
+    return sum(e.self_cpu_time_total for e in events if e.key == "aten::_fft_c2c") / total
+
+
+def one_period(phase_sum, first_centre_px, window_px):
+    "window_px^2 crop of a slice-summed phase starting at the first probe centre (one period of the crystal)."
+    y0, x0 = (int(round(c)) for c in first_centre_px)
+    return phase_sum[y0:y0 + window_px, x0:x0 + window_px]
+
+
+def run_stemlab(dataset, size, iterations):
+    data = PtychoData.from_dataset(dataset)
+    start = initial_reconstruction(data, n_slices=size["n_slices"], dz_A=DZ_A, n_probe_modes=size["n_modes"])
+    reconstruct(data, start, 1, batch_size=BATCH)  # warm-up: torch's first-call costs stay out of the timing
+    rec = reconstruct(data, start, iterations, batch_size=BATCH, groups=GROUPS)
+    per_iteration = float(np.median(rec.history["time_s"]))
+    first = data.positions_A.min(axis=0)[::-1] / np.asarray(data.sampling_A)  # (y, x) px of the first probe centre
+    phase = one_period(np.angle(rec.object[0]).sum(0), first, size["window_px"])
+    return per_iteration, phase, len(data.patterns), fft_share(data, rec)
+
+
+def run_py4dstem(dataset, size, iterations):
+    import py4DSTEM
+    from py4DSTEM.process.phase import MixedstateMultislicePtychography
+
+    cube = py4DSTEM.DataCube(data=dataset.array)  # (scan_y, scan_x, k_y, k_x): py4DSTEM's "x" is our y throughout
+    cube.calibration.set_R_pixel_size(dataset.scan_sampling_A[0])
+    cube.calibration.set_R_pixel_units("A")
+    cube.calibration.set_Q_pixel_size(dataset.k_sampling_mrad[0])
+    cube.calibration.set_Q_pixel_units("mrad")
+    ptycho = MixedstateMultislicePtychography(
+        energy=ENERGY_EV, num_slices=size["n_slices"], slice_thicknesses=DZ_A, num_probes=size["n_modes"],
+        datacube=cube, semiangle_cutoff=SEMIANGLE_MRAD, device="cpu", verbose=False)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        ptycho.preprocess(plot_center_of_mass=False, plot_rotation=False, plot_probe_overlaps=False,
+                          force_com_rotation=0.0, force_com_transpose=False, fit_function="constant")
+        times = []
+        for iteration in range(iterations):
+            start = time.perf_counter()
+            ptycho.reconstruct(num_iter=1, max_batch_size=BATCH, reset=iteration == 0, progress_bar=False,
+                               seed_random=0, fix_probe=False, fix_positions=True)
+            times.append(time.perf_counter() - start)
+    first = np.asarray(ptycho._positions_px).min(axis=0)  # (y, x) px: py4DSTEM's (x, y) is our (y, x)
+    phase = one_period(np.angle(np.asarray(ptycho.object)).sum(0), first, size["window_px"])
+    return float(np.median(times)), phase
+
+
+def main():
+    size = SIZES[OPTIONS.size]
+    iterations = OPTIONS.iterations or size["iterations"]
+    torch.set_num_threads(OPTIONS.threads)
+    print(f"size {OPTIONS.size}: {size}; {iterations} iterations, batch {BATCH}, torch threads "
+          f"{torch.get_num_threads()}; load average {os.getloadavg()[0]:.2f}")
+    start = time.perf_counter()
+    dataset, true_phase = simulate(size["cells"], size["window_px"], size["n_slices"])
+    print(f"data: {dataset.array.shape} patterns, object pixel "
+          f"{wavelength(ENERGY_EV) / (size['window_px'] * dataset.k_sampling_mrad[0] * 1e-3):.4f} A "
+          f"(abTEM, {time.perf_counter() - start:.0f} s incl. cache)")
+
+    ours_s, ours_phase, n_positions, share = run_stemlab(dataset, size, iterations)
+    n_ffts = ffts_per_iteration(n_positions, size["n_slices"], size["n_modes"])
+    floor_s = fft_floor_s(n_ffts, BATCH, size["n_modes"], size["window_px"])
+    ours_error = phase_error(ours_phase, true_phase)
+    print(f"stemlab : {ours_s:8.2f} s/iteration, phase error {ours_error:.3f}; FFT floor {floor_s:.2f} s "
+          f"({n_ffts} FFTs) -> time / floor = {ours_s / floor_s:.2f} (goal <= 1.5); FFTs are {100 * share:.0f}% of a "
+          f"profiled iteration -> time / FFT time = {1 / share:.2f}; load average {os.getloadavg()[0]:.2f}")
+    if OPTIONS.skip_peer:
+        return
+    peer_s, peer_phase = run_py4dstem(dataset, size, iterations)
+    peer_error = phase_error(peer_phase, true_phase)
+    print(f"py4DSTEM: {peer_s:8.2f} s/iteration, phase error {peer_error:.3f}")
+    print(f"speed-up stemlab vs py4DSTEM: {peer_s / ours_s:.1f}x (goal >= 3) at phase error {ours_error:.3f} vs "
+          f"{peer_error:.3f}; load average now {os.getloadavg()[0]:.2f}")
+    print("PtyRAD: not installed (not available from the package index here), not compared")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
