@@ -6,10 +6,13 @@ matrix-vector product over the same array (D @ v, the least any pass over D can 
   streamed:   the same from an uncompressed zarr store through dask (chunked over the scan), beside dask's own
               D @ v over the same store; and, in `--memory-runs` fresh processes, the peak resident memory of a
               streamed pcc_map above the process's baseline, in units of one chunk (min / median / max).
+The calls of one table are timed in turn, round after round, so that a change in the machine's load hits them alike;
+the in-memory table is repeated with one thread for both numba and BLAS (less sensitive to what else runs).
+explore(...) on the same set: median (min, max) ms per slider move and per click over 9 of each (goal < 200 ms).
 pcc_map's statistics pass is a numba kernel: its first call compiles it (or loads it from numba's cache); both are
 timed in fresh processes (an empty NUMBA_CACHE_DIR, then the same one again) and kept out of the timings above, which
 start after a warm-up call.
-Usage: .venv/bin/python benchmarks/bench_templates.py [--chunk-rows 4] [--repeats 3] [--memory-runs 5] [--keep]
+Usage: .venv/bin/python benchmarks/bench_templates.py [--chunk-rows 4] [--repeats 5] [--memory-runs 5] [--keep]
        .venv/bin/python benchmarks/bench_templates.py --memory-only STORE.zarr   (one peak-memory measurement)
 """
 import argparse
@@ -82,8 +85,30 @@ def first_call_child():
     print(json.dumps({"seconds": time.perf_counter() - start}))
 
 
-def explorer_timings(data):
-    "stemlab.templates.explore on the 1 GiB set (1 mrad detector pixels, static figure): build time, ms per interaction."
+def interleaved_best(calls: dict, repeats: int) -> dict:
+    "Best wall time (s) of every call, the calls taken in turn in each of `repeats` rounds."
+    times = {name: [] for name in calls}
+    for _ in range(repeats):
+        for name, call in calls.items():
+            times[name].append(best_of(call, 1)[0])
+    return {name: min(seconds) for name, seconds in times.items()}
+
+
+def in_memory_table(data, calls: dict, repeats: int, title: str) -> float:
+    """Print time, GB/s and fraction of the BLAS bound (the call named 'BLAS D @ v (bound)') for every call; returns
+    the bound (s)."""
+    load = os.getloadavg()[0]
+    best = interleaved_best(calls, repeats)
+    bound = best["BLAS D @ v (bound)"]
+    print(f"\n{title}, best of {repeats}, load average {load:.2f} -> {os.getloadavg()[0]:.2f}")
+    print(f"{'':37s} time (s)   GB/s   fraction of bound")
+    for name, seconds in best.items():
+        print(f"  {name:34s} {seconds:8.3f} {data.nbytes / seconds / 1e9:6.2f}   {bound / seconds:.2f}")
+    return bound
+
+
+def explorer_timings(data, interactions: int = 9):
+    "stemlab.templates.explore on the 1 GiB set (1 mrad detector pixels, static figure): build time, ms per action."
     os.environ["STEMLAB_STATIC"] = "1"
     from stemlab.simulate import Dataset4D
     from stemlab.templates import explore
@@ -91,12 +116,19 @@ def explorer_timings(data):
     start = time.perf_counter()
     explorer = explore(calibrated, inner_mrad=0, outer_mrad=20)
     built = time.perf_counter() - start
-    moves = [explorer.update(inner_mrad=a, outer_mrad=b) for a, b in ((30, 60), (10, 25), (40, 63), (20, 50), (0, 30))]
-    sites = np.random.default_rng(3).uniform(10, SCAN - 10, size=(5, 2))
+    gen = np.random.default_rng(3)
+    inner = gen.uniform(0, 40, interactions)
+    rings = np.column_stack([inner, inner + gen.uniform(5, 23, interactions)])
+    sites = gen.uniform(10, SCAN - 10, size=(interactions, 2))
+    load = os.getloadavg()[0]
+    moves = [explorer.update(inner_mrad=a, outer_mrad=b) for a, b in rings]
     clicks = [explorer.click(x, y) for x, y in sites]
-    print(f"\nexplorer on this set (static figure): built in {built:.2f} s (pixel statistics + ring images, two passes); "
-          f"median {1e3 * np.median(moves):.0f} ms per slider move, {1e3 * np.median(clicks):.0f} ms per click "
-          f"(goal < 200 ms)")
+    summary = lambda seconds: (f"median {1e3 * np.median(seconds):.0f} ms "
+                               f"(min {1e3 * min(seconds):.0f}, max {1e3 * max(seconds):.0f})")
+    print(f"\nexplorer on this set (static figure, redraw + full Agg draw; load average {load:.2f} -> "
+          f"{os.getloadavg()[0]:.2f}): built in {built:.2f} s (pixel statistics + ring images, two passes)\n"
+          f"  {interactions} slider moves: {summary(moves)}\n  {interactions} clicks:       {summary(clicks)}\n"
+          f"  goal < 200 ms per interaction")
 
 
 def in_child(*arguments, env=None):
@@ -109,7 +141,7 @@ def in_child(*arguments, env=None):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--chunk-rows", type=int, default=4, help="scan rows per zarr/dask chunk (4 rows = 32 MiB)")
-    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--memory-runs", type=int, default=5, help="fresh processes for the peak-memory measurement")
     parser.add_argument("--keep", action="store_true", help="keep the zarr store")
     parser.add_argument("--memory-only", help="only measure the peak memory of a streamed pcc_map over this zarr store")
@@ -126,7 +158,7 @@ def main():
 
     import dask.array as da
     import zarr
-    from threadpoolctl import threadpool_info
+    from threadpoolctl import threadpool_info, threadpool_limits
     from stemlab.templates import apply_mask, pcc_map, pixel_stats
 
     import numba
@@ -145,18 +177,18 @@ def main():
     mask = np.random.default_rng(2).normal(size=(DETECTOR, DETECTOR))
     print(f"dataset {data.shape} float32, {gib:.2f} GiB")
 
-    bound, _ = best_of(lambda: matrix @ vector, args.repeats)
-    rate = lambda seconds: data.nbytes / seconds / 1e9
-    print(f"\nin memory{'':28s} time (s)   GB/s   fraction of bound")
-    print(f"  BLAS D @ v (bound){'':18s} {bound:8.3f} {rate(bound):6.2f}   1.00")
     stats = pixel_stats(data)   # also the warm-up: the kernel is compiled (or loaded) before any timing
-    rows = {"pcc_map (stats + r, one pass)": lambda: pcc_map(template, data),
-            "apply_mask raw (Eq. 2)": lambda: apply_mask(data, mask, target="raw"),
-            "apply_mask zscore (Eq. 7, stats)": lambda: apply_mask(data, mask, stats=stats)}
-    for name, call in rows.items():
-        seconds, _ = best_of(call, args.repeats)
-        print(f"  {name:34s} {seconds:8.3f} {rate(seconds):6.2f}   {bound / seconds:.2f}")
-
+    calls = {"BLAS D @ v (bound)": lambda: matrix @ vector,
+             "pcc_map (stats + r, one pass)": lambda: pcc_map(template, data),
+             "apply_mask raw (Eq. 2)": lambda: apply_mask(data, mask, target="raw"),
+             "apply_mask zscore (Eq. 7, stats)": lambda: apply_mask(data, mask, stats=stats)}
+    threads = numba.get_num_threads()
+    bound = in_memory_table(data, calls, args.repeats, f"in memory ({threads} numba threads, BLAS's own)")
+    with threadpool_limits(1):
+        numba.set_num_threads(1)
+        in_memory_table(data, {name: calls[name] for name in list(calls)[:2]}, args.repeats,
+                        "in memory, one thread (numba and BLAS)")
+        numba.set_num_threads(threads)
     explorer_timings(data)
 
     folder = tempfile.mkdtemp(prefix="bench-templates-")
@@ -167,14 +199,14 @@ def main():
     store[...] = data
     lazy = da.from_zarr(zarr.open_array(path, mode="r"))
     print(f"\nstreamed from zarr (uncompressed, chunks {chunks}, {chunk_bytes / 2**20:.0f} MiB)")
-    print(f"{'':37s} time (s)   GB/s   fraction of dask D @ v")
-    dask_bound, _ = best_of(lambda: (lazy.reshape(SCAN * SCAN, -1) @ vector).compute(), args.repeats)
-    print(f"  dask D @ v (streamed bound){'':9s} {dask_bound:8.3f} {rate(dask_bound):6.2f}   1.00")
-    for name, call in {"pcc_map": lambda: pcc_map(template, lazy),
-                       "apply_mask zscore (stats)": lambda: apply_mask(lazy, mask, stats=stats)}.items():
-        seconds, result = best_of(call, args.repeats)
-        print(f"  {name:34s} {seconds:8.3f} {rate(seconds):6.2f}   {dask_bound / seconds:.2f}"
-              f"   (vs BLAS in memory {bound / seconds:.2f})")
+    print(f"{'':37s} time (s)   GB/s   fraction of dask D @ v, of BLAS in memory")
+    best = interleaved_best({"dask D @ v (streamed bound)": lambda: (lazy.reshape(SCAN * SCAN, -1) @ vector).compute(),
+                             "pcc_map": lambda: pcc_map(template, lazy),
+                             "apply_mask zscore (stats)": lambda: apply_mask(lazy, mask, stats=stats)}, args.repeats)
+    dask_bound = best["dask D @ v (streamed bound)"]
+    for name, seconds in best.items():
+        print(f"  {name:34s} {seconds:8.3f} {data.nbytes / seconds / 1e9:6.2f}   {dask_bound / seconds:.2f}"
+              f"   {bound / seconds:.2f}")
     in_memory = pcc_map(template, data)
     print(f"  streamed pcc_map equals in-memory to {np.abs(pcc_map(template, lazy) - in_memory).max():.1e}")
     del data, matrix, lazy

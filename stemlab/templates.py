@@ -19,11 +19,11 @@ from .core import (check_array, check_choice, check_number, check_pair, get_arra
                           to_numpy, wavelength)
 
 # %% auto #0
-__all__ = ['TILE_BYTES', 'CHUNK_BYTES', 'GROUP_ROWS', 'STRIP', 'BLOCKS_PER_THREAD', 'matrix_view', 'k_axes_mrad', 'PixelStats',
-           'pixel_stats', 'pcc_map', 'apply_mask', 'detector_mask', 'virtual_image', 'center_of_mass', 'icom',
-           'SortedMatrix', 'sorted_matrix', 'PrincipalImages', 'principal_images', 'template_image', 'sites_from_image',
-           'structure_sites', 'site_specificity', 'image_snr', 'bin_detector', 'tile_scan', 'with_dose',
-           'simulate_thickness_series', 'save_series', 'load_series', 'explore']
+__all__ = ['TILE_BYTES', 'CHUNK_BYTES', 'GROUP_ROWS', 'UNROLL', 'STRIP', 'BLOCKS_PER_THREAD', 'matrix_view', 'k_axes_mrad',
+           'PixelStats', 'pixel_stats', 'pcc_map', 'apply_mask', 'detector_mask', 'virtual_image', 'center_of_mass',
+           'icom', 'SortedMatrix', 'sorted_matrix', 'PrincipalImages', 'principal_images', 'template_image',
+           'sites_from_image', 'structure_sites', 'site_specificity', 'image_snr', 'bin_detector', 'tile_scan',
+           'with_dose', 'simulate_thickness_series', 'save_series', 'load_series', 'explore']
 
 # %% ../nbs/50_templates.ipynb #4766ef4d
 TILE_BYTES = 2**20         # working tile of a chunk (shifted copy): stays in a core's L2 cache while reused
@@ -39,16 +39,16 @@ def _work_dtype(dtype) -> np.dtype:
     return np.dtype(np.float64 if np.dtype(dtype) == np.float64 else np.float32)
 
 
-def _scan_chunks(array):
+def _scan_chunks(array, chunk_bytes: int = CHUNK_BYTES):
     """Yield (rows, block): flat scan indices (a slice or an int array) and the (rows, k_y·k_x) block of `array`
-    in its own backend; dask blocks are computed one at a time (a block in memory, plus the reader's own copy while
-    it is read)."""
+    in its own backend: row blocks of about `chunk_bytes` of a numpy/cupy array, or the blocks of a dask array,
+    computed one at a time (a block in memory, plus the reader's own copy while it is read)."""
     import dask
     from dask.core import flatten
     sy, sx, ky, kx = array.shape
     n = ky * kx
     if not _is_dask(array):
-        per_chunk = max(1, CHUNK_BYTES // max(1, sx * n * array.dtype.itemsize))
+        per_chunk = max(1, chunk_bytes // max(1, sx * n * array.dtype.itemsize))
         for y0 in range(0, sy, per_chunk):
             y1 = min(sy, y0 + per_chunk)
             yield slice(y0 * sx, y1 * sx), array[y0:y1].reshape(-1, n)
@@ -185,18 +185,22 @@ class PixelStats:
 
 
 GROUP_ROWS = 16   # rows summed in the data's own precision before they join the float64 totals
+UNROLL = 8        # rows a block reads together in its inner loop (GROUP_ROWS is a multiple of it)
 STRIP = 512       # detector pixels per strip: the fused kernel's accumulators stay in the L1 cache
 BLOCKS_PER_THREAD = 4
 
 
-@numba.njit(parallel=True, fastmath=False, cache=True)
+@numba.njit(parallel=True, fastmath={"contract"}, cache=True)
 def _fused_moments(block, shift, left, totals):
     """totals[b] += [left @ (block − shift); left[0] @ (block − shift)²] over the rows of thread block b.
-    block (r, n) float32/64, C-contiguous; shift (n,) and left (>= 2 rows, r + 3 columns, the last 3 zero) in the
-    block's dtype; totals (blocks, len(left) + 1, n) float64, one private set of sums per block."""
+    block (r, n) float32/64, C-contiguous; shift (n,) and left (>= 2 rows, r + UNROLL − 1 columns, the last
+    UNROLL − 1 zero) in the block's dtype; totals (blocks, len(left) + 1, n) float64, one private set of sums per
+    block.
+    `contract` lets a multiply and an add become one fused multiply-add (one rounding instead of two)."""
     rows, n = block.shape
     terms = left.shape[0]
-    per = ((rows + totals.shape[0] - 1) // totals.shape[0] + 3) // 4 * 4    # rows per block, a multiple of 4
+    last = rows - 1
+    per = ((rows + totals.shape[0] - 1) // totals.shape[0] + UNROLL - 1) // UNROLL * UNROLL   # rows per block
     for b in numba.prange(totals.shape[0]):
         stop = min(rows, (b + 1) * per)
         acc = np.empty((terms + 1, STRIP), block.dtype)
@@ -206,23 +210,36 @@ def _fused_moments(block, shift, left, totals):
                 acc[:] = 0
                 k = shift[j0:j1]
                 sums, squares, first = acc[0], acc[terms], acc[1]
-                for i in range(g0, min(stop, g0 + GROUP_ROWS), 4):
+                for i in range(g0, min(stop, g0 + GROUP_ROWS), UNROLL):
                     # rows past the end repeat the last row with zero weights (left's padding)
-                    x0, x1 = block[i, j0:j1], block[min(i + 1, rows - 1), j0:j1]
-                    x2, x3 = block[min(i + 2, rows - 1), j0:j1], block[min(i + 3, rows - 1), j0:j1]
+                    x0, x1 = block[i, j0:j1], block[min(i + 1, last), j0:j1]
+                    x2, x3 = block[min(i + 2, last), j0:j1], block[min(i + 3, last), j0:j1]
+                    x4, x5 = block[min(i + 4, last), j0:j1], block[min(i + 5, last), j0:j1]
+                    x6, x7 = block[min(i + 6, last), j0:j1], block[min(i + 7, last), j0:j1]
                     w0, w1, w2, w3 = left[0, i], left[0, i + 1], left[0, i + 2], left[0, i + 3]
+                    w4, w5, w6, w7 = left[0, i + 4], left[0, i + 5], left[0, i + 6], left[0, i + 7]
                     c0, c1, c2, c3 = left[1, i], left[1, i + 1], left[1, i + 2], left[1, i + 3]
+                    c4, c5, c6, c7 = left[1, i + 4], left[1, i + 5], left[1, i + 6], left[1, i + 7]
                     for j in range(j1 - j0):
                         d0, d1, d2, d3 = x0[j] - k[j], x1[j] - k[j], x2[j] - k[j], x3[j] - k[j]
-                        sums[j] += (w0 * d0 + w1 * d1) + (w2 * d2 + w3 * d3)
-                        squares[j] += (w0 * d0 * d0 + w1 * d1 * d1) + (w2 * d2 * d2 + w3 * d3 * d3)
-                        first[j] += (c0 * d0 + c1 * d1) + (c2 * d2 + c3 * d3)
-                    for t in range(2, terms):    # further templates
+                        d4, d5, d6, d7 = x4[j] - k[j], x5[j] - k[j], x6[j] - k[j], x7[j] - k[j]
+                        e0, e1, e2, e3 = w0 * d0, w1 * d1, w2 * d2, w3 * d3     # weighted deviations
+                        e4, e5, e6, e7 = w4 * d4, w5 * d5, w6 * d6, w7 * d7
+                        sums[j] += ((e0 + e1) + (e2 + e3)) + ((e4 + e5) + (e6 + e7))
+                        squares[j] += (((e0 * d0 + e1 * d1) + (e2 * d2 + e3 * d3))
+                                       + ((e4 * d4 + e5 * d5) + (e6 * d6 + e7 * d7)))
+                        first[j] += (((c0 * d0 + c1 * d1) + (c2 * d2 + c3 * d3))
+                                     + ((c4 * d4 + c5 * d5) + (c6 * d6 + c7 * d7)))
+                    for t in range(2, terms):    # further templates: the same rows again, from the L1 cache
                         c0, c1, c2, c3 = left[t, i], left[t, i + 1], left[t, i + 2], left[t, i + 3]
+                        c4, c5, c6, c7 = left[t, i + 4], left[t, i + 5], left[t, i + 6], left[t, i + 7]
                         projection = acc[t]
                         for j in range(j1 - j0):
-                            projection[j] += ((c0 * (x0[j] - k[j]) + c1 * (x1[j] - k[j]))
-                                              + (c2 * (x2[j] - k[j]) + c3 * (x3[j] - k[j])))
+                            q = k[j]
+                            projection[j] += (((c0 * (x0[j] - q) + c1 * (x1[j] - q))
+                                               + (c2 * (x2[j] - q) + c3 * (x3[j] - q)))
+                                              + ((c4 * (x4[j] - q) + c5 * (x5[j] - q))
+                                                 + (c6 * (x6[j] - q) + c7 * (x7[j] - q))))
                 for p in range(terms + 1):
                     total, part = totals[b, p, j0:j1], acc[p]
                     for j in range(j1 - j0):
@@ -233,7 +250,7 @@ def _moments_numba(block, shift: np.ndarray, left: np.ndarray, totals: np.ndarra
     "The fused kernel on a numpy chunk (rows, n): cast to the working dtype (a copy only for float16 or integer data)."
     dtype = _work_dtype(block.dtype)
     block = np.ascontiguousarray(block, dtype=dtype)
-    padded = np.zeros((len(left), len(block) + 3), dtype)
+    padded = np.zeros((len(left), len(block) + UNROLL - 1), dtype)
     padded[:, :len(block)] = left
     with numba.parallel_chunksize(1):    # blocks go to threads as they come free
         _fused_moments(block, shift.astype(dtype), padded, totals)
@@ -257,8 +274,11 @@ def _moments(array, weights: np.ndarray, templates: np.ndarray):
     q = templates.shape[1]
     left = np.vstack([weights, templates.T if q else np.zeros((1, len(weights)))])   # [w; T̂ᵀ], >= 1 template row
     totals = np.zeros((BLOCKS_PER_THREAD * numba.get_num_threads(), len(left) + 1, n))
+    # a C-contiguous numpy array in the working dtype goes to the kernel whole (a view, no copy): one parallel region
+    # per pass, as a BLAS call has; each region wakes the threads, which on a busy machine costs a scheduler slice
+    whole = isinstance(array, np.ndarray) and array.flags.c_contiguous and array.dtype == _work_dtype(array.dtype)
     shift = None
-    for rows, block in _scan_chunks(array):
+    for rows, block in _scan_chunks(array, array.nbytes if whole else CHUNK_BYTES):
         if shift is None:   # K, rounded to the working precision so that mean = K + Σw d/Σw is exact
             shift = to_numpy(block[:GROUP_ROWS]).astype(np.float64).mean(axis=0)
             shift = shift.astype(_work_dtype(array.dtype)).astype(np.float64)
@@ -664,8 +684,9 @@ def explore(data, inner_mrad: float | None = None, outer_mrad: float | None = No
     virtual image inner_mrad <= |θ| < outer_mrad (sliders, mrad, on 1-pixel ring edges; default: the outer half of the
     detector); a click adds a site (x, y px) to the template, *clear* empties it. Middle: the template, one `kind`
     ('gaussian' of σ = size_px px, 'disc' of radius size_px, or 'pixel') per site, cut where a Gaussian falls below
-    1e-6 of its peak. Right: the PCC map r (k_y, k_x) of the template (Eqs. 4–6), the annulus drawn on it.
-    `sites_xy` (N, 2) starts the template. Bad input (e.g. no mrad calibration) gives a message, not an exception."""
+    1e-6 of its peak. Right: the PCC map r (k_y, k_x) of the template (Eqs. 4–6; colours span ±max |r|), the annulus
+    drawn on it. `sites_xy` (N, 2) starts the template. Bad input (e.g. no mrad calibration) gives a message, not an
+    exception."""
     import ipywidgets as widgets
     from matplotlib.patches import Circle
     from stemlab.core import Explorer, explorer_figure
@@ -681,6 +702,7 @@ def explore(data, inner_mrad: float | None = None, outer_mrad: float | None = No
     cumulative = np.zeros((len(edges), sy, sx))
     np.cumsum(apply_mask(array, rings, target="raw"), axis=0, out=cumulative[1:])
     half = int(np.ceil(size_px * np.sqrt(2 * np.log(1e6)))) if kind == "gaussian" else int(np.ceil(size_px)) + 1
+    work = _work_dtype(array.dtype)
     state = {"template": np.zeros((sy, sx)), "u": np.zeros(array.shape[2:]), "sites": []}
 
     def add_site(x: float, y: float) -> None:
@@ -690,24 +712,29 @@ def explore(data, inner_mrad: float | None = None, outer_mrad: float | None = No
         if x0 >= x1 or y0 >= y1:
             return
         patch = template_image((y1 - y0, x1 - x0), [[x - x0, y - y0]], kind, size_px)
-        slab = to_numpy(array[y0:y1, x0:x1]).astype(np.float64)     # numpy, dask or cupy: the box only
-        state["u"] += np.tensordot(patch, slab, axes=2)
+        box = np.asarray(to_numpy(array[y0:y1, x0:x1]), dtype=work)  # numpy, dask or cupy: the box only, no copy
+        per_row = patch.astype(work)[:, None, :] @ box.reshape(y1 - y0, x1 - x0, -1)   # a BLAS product per scan row
+        state["u"] += per_row.sum(axis=(0, 1)).reshape(state["u"].shape)
         state["template"][y0:y1, x0:x1] += patch
         state["sites"].append((x, y))
 
     for x, y in sites:
         add_site(x, y)
-    fig, (ax_image, ax_template, ax_map) = explorer_figure(1, 3, figsize=(10, 3.6))
-    image = ax_image.imshow(np.zeros((sy, sx)), cmap="gray")
-    marks, = ax_image.plot([], [], "r+", ms=6)
-    template_view = ax_template.imshow(np.zeros((sy, sx)), cmap="magma", vmin=0, vmax=1)
+    # 750 × 270 pixels at the default 100 dpi (Agg's cost grows with the pixel count; a smaller figure, not a smaller
+    # dpi, since ipympl resets the dpi on high-resolution screens), nearest-neighbour images, no axes or ticks, and
+    # titles at a fixed height: a redraw paints three images, two circles, the marks and three short titles.
+    fig, (ax_image, ax_template, ax_map) = explorer_figure(1, 3, figsize=(7.5, 2.7))
     k_extent = (kx[0], kx[-1], ky[-1], ky[0])
-    r_view = ax_map.imshow(np.zeros(array.shape[2:]), cmap="RdBu_r", vmin=-1, vmax=1, extent=k_extent)
+    image = ax_image.imshow(np.zeros((sy, sx)), cmap="gray", interpolation="nearest")
+    marks, = ax_image.plot([], [], "r+", ms=5)
+    template_view = ax_template.imshow(np.zeros((sy, sx)), cmap="magma", vmin=0, vmax=1, interpolation="nearest")
+    r_view = ax_map.imshow(np.zeros(array.shape[2:]), cmap="RdBu_r", vmin=-1, vmax=1, extent=k_extent,
+                           interpolation="nearest")
     circles = [ax_map.add_patch(Circle((0, 0), 1, fill=False, ec=c, lw=1)) for c in ("tab:green", "tab:orange")]
-    ax_template.set_title("template", fontsize=9)
+    titles = [ax.set_title("", fontsize=8, y=1.0, pad=3) for ax in (ax_image, ax_template, ax_map)]
     for ax in (ax_image, ax_template, ax_map):
-        ax.set(xticks=[], yticks=[])     # few artists: every update redraws the whole figure
-    ax_map.set_xlabel(f"detector, θ_x {kx[0]:.0f} to {kx[-1]:.0f} mrad", fontsize=8)
+        ax.set_axis_off()
+    drawn = {}   # what each panel shows now: ring edges, number of sites
 
     def pcc() -> np.ndarray:
         "r from u = tᵀD, the template's mean and σ and the pixel statistics; 0 where σ_t·σ_k is 0."
@@ -722,24 +749,32 @@ def explore(data, inner_mrad: float | None = None, outer_mrad: float | None = No
         return {"clear": False}
 
     def redraw(inner_mrad: float, outer_mrad: float, clear: bool) -> None:
+        "Update the artists whose inputs changed (set_data, set_clim, set_text); nothing is re-created."
         if clear:
             state["template"][:] = 0
             state["u"][:] = 0
             state["sites"].clear()
         first = int(np.clip(np.rint(inner_mrad / edges[1]), 0, len(edges) - 2))
         stop = int(np.clip(np.rint(outer_mrad / edges[1]), first + 1, len(edges) - 1))
-        virtual = cumulative[stop] - cumulative[first]
-        image.set_data(virtual)
-        image.set_clim(virtual.min(), virtual.max())
-        ax_image.set_title(f"virtual {edges[first]:.1f}–{edges[stop]:.1f} mrad (click: add a site)", fontsize=9)
-        for circle, radius in zip(circles, (edges[first], edges[stop])):
-            circle.set_radius(radius)
-        marks.set_data(*(np.array(state["sites"]).T if state["sites"] else ([], [])))
-        template_view.set_data(state["template"])
-        template_view.set_clim(0, max(1.0, state["template"].max()))
-        r = pcc()
-        r_view.set_data(r)
-        ax_map.set_title(f"PCC map r ({len(state['sites'])} sites, |r| ≤ {np.abs(r).max():.2f})", fontsize=9)
+        if drawn.get("rings") != (first, stop):
+            virtual = cumulative[stop] - cumulative[first]
+            image.set_data(virtual)
+            image.set_clim(virtual.min(), virtual.max())
+            titles[0].set_text(f"virtual {edges[first]:.1f}–{edges[stop]:.1f} mrad (click: add)")
+            for circle, radius in zip(circles, (edges[first], edges[stop])):
+                circle.set_radius(radius)
+            drawn["rings"] = (first, stop)
+        if drawn.get("sites") != len(state["sites"]):
+            marks.set_data(*(np.array(state["sites"]).T if state["sites"] else ([], [])))
+            template_view.set_data(state["template"])
+            template_view.set_clim(0, max(1.0, state["template"].max()))
+            titles[1].set_text(f"template, {len(state['sites'])} sites")
+            r = pcc()
+            scale = max(np.abs(r).max(), 1e-3)   # colours span ±max |r|
+            r_view.set_data(r)
+            r_view.set_clim(-scale, scale)
+            titles[2].set_text(f"PCC r (±{scale:.2f}), θ to ±{abs(kx[0]):.0f} mrad")
+            drawn["sites"] = len(state["sites"])
 
     slider = dict(min=0.0, max=float(edges[-1]), step=float(edges[1]), continuous_update=False, readout_format=".1f",
                   style={"description_width": "initial"})
@@ -747,5 +782,6 @@ def explore(data, inner_mrad: float | None = None, outer_mrad: float | None = No
                 "outer_mrad": widgets.FloatSlider(float(outer_mrad), description="outer (mrad)", **slider),
                 "clear": widgets.ToggleButton(False, description="clear sites")}
     explorer = Explorer(fig, redraw, controls=controls, on_click=on_click, title="templates: virtual detector and PCC")
-    fig.set_layout_engine("none")   # keep the first draw's layout: re-solving it on every update costs most of the time
+    fig.get_layout_engine().execute(fig)   # lay out once (titles included), then keep it: re-solving the layout
+    fig.set_layout_engine("none")          # on every update would cost more than the rest of the update
     return explorer
