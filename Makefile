@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.stemlab-installed
 PRESET ?= smoke
 OUTPUT ?= reproductions
 
-.PHONY: venv reproduce test export clean-nbs readme check-sync clean
+.PHONY: venv reproduce test export clean-nbs readme check-sync clean docs test-browser
 
 venv: $(STAMP)
 
@@ -38,3 +38,19 @@ readme: venv
 
 clean:
 	rm -rf $(OUTPUT) .pytest_cache
+
+# The docs site (Sphinx + myst-nb, see DESIGN.md): docs/_build/html. Notebooks run once into a jupyter-cache
+# (docs/_build/.jupyter_cache), so a warm build re-executes only notebooks whose code changed.
+# DOCS_EXECUTE="95_explorers.ipynb 10_eels.ipynb" executes only those (the others show no outputs): CI's quick site.
+DOCS_EXECUTE ?= all
+docs: venv
+	$(BIN)/python docs/stage.py docs/_build/src
+	STEMLAB_STATIC=1 STEMLAB_PROGRESS=0 STEMLAB_DOCS_EXECUTE="$(DOCS_EXECUTE)" \
+		$(BIN)/sphinx-build -q -b html -c docs $(SPHINXOPTS) \
+		docs/_build/src docs/_build/html
+	@echo "docs: open docs/_build/html/index.html"
+
+# JupyterLab + the docs site in headless Chromium (Debian's chromium, driven by Playwright); screenshots in
+# test-artifacts/. Builds the docs first; deselected from `make test` by the `browser` marker.
+test-browser: docs
+	STEMLAB_PROGRESS=0 $(BIN)/python -m pytest -m browser -p no:cacheprovider tests/test_browser.py
