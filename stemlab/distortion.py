@@ -10,14 +10,15 @@ from __future__ import annotations
 import os
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 import numpy as np
 from scipy import ndimage
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import breadth_first_order, minimum_spanning_tree, shortest_path
-from scipy.spatial import Delaunay, Voronoi, cKDTree
+from scipy.spatial import ConvexHull, Voronoi, cKDTree
 
 from .core import (Explorer, check_array, check_choice, check_number, check_pair, explorer_figure, progress, rng,
                           to_numpy)
@@ -25,12 +26,13 @@ from .lattice import (Columns, IdealLattice, _check_points, _image_and_pixel_siz
                              find_columns, fit_ideal_lattice, refine_columns)
 
 # %% auto #0
-__all__ = ['SAMPLE_NAME', 'REFINE_METHODS', 'MIN_COLUMNS', 'GP_METHODS', 'MAX_EXACT', 'SMALL_GP', 'EXPLORER_COMPONENTS',
-           'EXPLORER_UNCERTAINTY', 'render_lattice', 'DistortedStack', 'synthesize_distorted_stack', 'sample_stack',
-           'locate_columns', 'link_trajectories', 'PCAResult', 'pca', 'voronoi_areas', 'index_columns',
-           'LatticeDistortion', 'measure_distortion', 'GaussianProcess', 'fit_gps', 'fit_gp', 'DistortionField',
-           'fit_distortion_stack', 'fit_distortion', 'correct_points', 'correct_image', 'measure_image_distortion',
-           'DistortionResult', 'distortion_pipeline', 'inside_hull', 'match_gauge', 'explore']
+__all__ = ['SAMPLE_NAME', 'REFINE_METHODS', 'MIN_COLUMNS', 'GP_METHODS', 'MAX_EXACT', 'SMALL_GP', 'WARM_START',
+           'EXPLORER_COMPONENTS', 'EXPLORER_UNCERTAINTY', 'render_lattice', 'DistortedStack',
+           'synthesize_distorted_stack', 'sample_stack', 'locate_columns', 'link_trajectories', 'PCAResult', 'pca',
+           'voronoi_areas', 'index_columns', 'LatticeDistortion', 'measure_distortion', 'GaussianProcess', 'fit_gps',
+           'fit_gp', 'DistortionField', 'fit_distortion_stack', 'fit_distortion', 'correct_points', 'correct_image',
+           'measure_image_distortion', 'DistortionResult', 'distortion_pipeline', 'inside_hull', 'match_gauge',
+           'explore']
 
 # %% ../nbs/40_distortion.ipynb #bd7adb10
 def _check_count(name: str, value: Any, minimum: int) -> int:
@@ -386,7 +388,8 @@ def measure_distortion(xy: Any, reference_basis: Any = None, centre_xy: Any = No
 # %% ../nbs/40_distortion.ipynb #6983956c
 GP_METHODS = ("auto", "exact", "sparse")
 MAX_EXACT = 3000  # method='auto' switches to the sparse GP above this many points
-SMALL_GP = 1000   # a GP of up to this many points is trained and evaluated on one torch thread
+SMALL_GP = MAX_EXACT  # a GP of up to this many points is trained and evaluated on one torch thread
+WARM_START = 500  # larger sets: hyperparameters first learned on this many points of each, then on all
 _PREDICT_ENTRIES = 2**25  # kernel-matrix entries per prediction batch (256 MiB in float64)
 
 
@@ -396,6 +399,7 @@ class GaussianProcess:
     model: Any      # pyro.contrib.gp.models.GPRegression or SparseGPRegression
     offset: float   # mean of the training values; the GP models the values minus this
     method: str     # 'exact' or 'sparse'
+    evaluations: tuple[int, ...] = ()  # likelihood evaluations of L-BFGS: (on the warm-start subset,) on all
 
     @property
     def lengthscale_px(self) -> float:
@@ -427,13 +431,20 @@ class GaussianProcess:
         return torch.cat(means).numpy() + self.offset, np.sqrt(np.clip(torch.cat(variances).numpy(), 0, None))
 
 
+def _subsets(point_sets: list, budget: int, generator: np.random.Generator) -> list[np.ndarray]:
+    "Sorted row indices into each set: a random `budget` points split evenly over the sets (all rows of a small set)."
+    per_set = max(3, budget // len(point_sets))
+    return [np.sort(generator.choice(len(p), per_set, replace=False)) if len(p) > per_set else np.arange(len(p))
+            for p in point_sets]
+
+
 def fit_gps(point_sets: Sequence[Any], value_sets: Sequence[Any], method: str = "auto", n_inducing: int = 256,
-            max_train: int | None = 1000, seed: int | np.random.Generator | None = 0) -> list[GaussianProcess]:
+            max_train: int | None = None, seed: int | np.random.Generator | None = 0) -> list[GaussianProcess]:
     """One GP per set (e.g. per frame: `point_sets[k]` (N_k, 2) px, `value_sets[k]` (N_k,)) with shared
     hyperparameters: RBF kernel σ_f² exp(−r²/2ℓ²) plus noise σ_n², maximising the summed log marginal likelihood of
-    at most `max_train` points (a random subset, split evenly over the sets; None: all); each posterior uses all
-    points of its own set. method: 'exact', 'sparse' (VFE, `n_inducing` inducing points at k-means centres) or
-    'auto' (exact up to MAX_EXACT points per set). `seed` draws the subset and the k-means start."""
+    all points (or of a random `max_train` of them, split evenly over the sets); each posterior uses all points of
+    its own set. method: 'exact', 'sparse' (VFE, `n_inducing` inducing points at k-means centres) or 'auto' (exact
+    up to MAX_EXACT points per set). `seed` draws the subsets and the k-means start."""
     import copy
 
     import pyro
@@ -454,23 +465,22 @@ def fit_gps(point_sets: Sequence[Any], value_sets: Sequence[Any], method: str = 
     if method == "auto":
         method = "exact" if max(map(len, sets)) <= MAX_EXACT else "sparse"
     generator = rng(seed)
-    per_set = max(3, max_train // len(sets))
-    train = [np.sort(generator.choice(len(p), per_set, replace=False)) if len(p) > per_set else np.arange(len(p))
-             for p in sets]
+    train = _subsets(sets, max_train, generator)
     centred = [v - v.mean() for v in values]
     with pyro.settings.context(module_local_params=True), pyro.validation_enabled(False):
-        with _torch_threads(sum(map(len, train))):
-            model = _train_gp([p[t] for p, t in zip(sets, train)], [v[t] for v, t in zip(centred, train)], method,
-                              n_inducing, generator)
+        with _torch_threads(max(map(len, train))):
+            model, evaluations = _train_gp([p[t] for p, t in zip(sets, train)], [v[t] for v, t in zip(centred, train)],
+                                           method, n_inducing, generator)
         processes = []
         for pts, vals, y in zip(sets, values, centred):
             posterior = copy.deepcopy(model)  # the learned hyperparameters, conditioned on all points of this set
             posterior.set_data(torch.as_tensor(pts, dtype=torch.float64), torch.as_tensor(y, dtype=torch.float64))
-            processes.append(GaussianProcess(model=posterior, offset=float(vals.mean()), method=method))
+            processes.append(GaussianProcess(model=posterior, offset=float(vals.mean()), method=method,
+                                             evaluations=evaluations))
     return processes
 
 
-def fit_gp(points: Any, values: Any, method: str = "auto", n_inducing: int = 256, max_train: int | None = 1000,
+def fit_gp(points: Any, values: Any, method: str = "auto", n_inducing: int = 256, max_train: int | None = None,
            seed: int | np.random.Generator | None = 0) -> GaussianProcess:
     """GP with an RBF kernel σ_f² exp(−r²/2ℓ²) plus noise σ_n² fitted to `values` (N,) at `points` (N, 2) px:
     `fit_gps` with a single set."""
@@ -483,7 +493,7 @@ def fit_gp(points: Any, values: Any, method: str = "auto", n_inducing: int = 256
 
 @contextmanager
 def _torch_threads(n_points: int):
-    "One torch thread for GPs of up to SMALL_GP points (threads only add overhead there), torch's setting otherwise."
+    "One torch thread for GPs of up to SMALL_GP points (spinning threads cost more than they save), torch's otherwise."
     import torch
     previous = torch.get_num_threads()
     torch.set_num_threads(1 if n_points <= SMALL_GP else previous)
@@ -493,10 +503,89 @@ def _torch_threads(n_points: int):
         torch.set_num_threads(previous)
 
 
-def _train_gp(point_sets: list, value_sets: list, method: str, n_inducing: int, generator: np.random.Generator) -> Any:
-    """A float64 Pyro GP whose hyperparameters minimise Σ_k −log p(y_k) over the sets (`value_sets[k]`, zero mean, at
-    `point_sets[k]`), by L-BFGS from σ_f² = var(y), ℓ = a fifth of the points' extent, σ_n² = var(y)/10."""
+@lru_cache(maxsize=None)
+def _rbf_nll() -> Any:
+    "The torch.autograd.Function `RBFNegativeLogLikelihood`, built on first use (so that importing stemlab skips torch)."
+    import torch
+
+    class RBFNegativeLogLikelihood(torch.autograd.Function):
+        """−log N(y; 0, K), K = σ_f² E + (σ_n² + jitter) I, E = exp(−D/2ℓ²) for the squared distances D, with the
+        analytic gradient: W = K⁻¹ − ααᵀ (α = K⁻¹y), ∂/∂σ_f² = ½ Σ W∘E, ∂/∂ℓ = (σ_f²/2ℓ³) Σ W∘E∘D, ∂/∂σ_n² = ½ tr W.
+        One Cholesky and one `cholesky_inverse`: about a third of what autograd through Pyro's kernel and Cholesky costs."""
+
+        @staticmethod
+        def forward(ctx, variance, lengthscale, noise, sq_dist, y, jitter):
+            E = torch.exp(sq_dist * (-0.5 / lengthscale**2))
+            K = variance * E
+            K.diagonal().add_(noise + jitter)
+            L = torch.linalg.cholesky(K)
+            alpha = torch.cholesky_solve(y[:, None], L)[:, 0]
+            ctx.save_for_backward(variance, lengthscale, sq_dist, E, L, alpha)
+            return 0.5 * y @ alpha + L.diagonal().log().sum() + 0.5 * len(y) * np.log(2 * np.pi)
+
+        @staticmethod
+        def backward(ctx, grad):
+            variance, lengthscale, sq_dist, E, L, alpha = ctx.saved_tensors
+            W = torch.cholesky_inverse(L).sub_(torch.outer(alpha, alpha))
+            d_noise = 0.5 * W.diagonal().sum()
+            WE = W.mul_(E)  # in place: no further N x N temporaries
+            d_variance = 0.5 * WE.sum()
+            d_lengthscale = 0.5 * variance / lengthscale**3 * WE.mul_(sq_dist).sum()
+            return grad * d_variance, grad * d_lengthscale, grad * d_noise, None, None, None
+
+    return RBFNegativeLogLikelihood
+
+
+def _summed_loss(model: Any, Xs: list, ys: list) -> Callable[[], Any]:
+    """A function returning Σ_k −log p(y_k) of `model` on the sets (Xs[k], ys[k]): for GPRegression (exact) through
+    `RBFNegativeLogLikelihood` on precomputed squared distances, the same number as Pyro's model; for
+    SparseGPRegression Pyro's VFE loss."""
     import pyro
+    import pyro.contrib.gp as gp
+    if isinstance(model, gp.models.GPRegression):
+        sq_dists = [(X[:, None, :] - X[None, :, :]).square().sum(-1) for X in Xs]
+        nll = _rbf_nll().apply
+        return lambda: sum(nll(model.kernel.variance, model.kernel.lengthscale, model.noise, D, y, model.jitter)
+                           for D, y in zip(sq_dists, ys))
+    elbo = pyro.infer.Trace_ELBO().differentiable_loss
+
+    def loss():
+        total = 0.0
+        for X, y in zip(Xs, ys):
+            model.set_data(X, y)
+            total = total + elbo(model.model, model.guide)
+        return total
+
+    return loss
+
+
+def _minimise(model: Any, Xs: list, ys: list) -> int:
+    """Fit the hyperparameters of `model` in place by L-BFGS (strong Wolfe, at most 100 iterations, until an iteration
+    gains < 1e-5 nats) on Σ_k −log p(y_k) over the sets (Xs[k], ys[k]); returns the number of likelihood evaluations.
+    Positive parameters are optimised as their logarithms (Pyro's positive constraint)."""
+    import torch
+    optimizer = torch.optim.LBFGS([p for p in model.parameters() if p.requires_grad], lr=1.0, max_iter=100,
+                                  line_search_fn="strong_wolfe", tolerance_grad=1e-5, tolerance_change=1e-5)
+    loss = _summed_loss(model, Xs, ys)
+    evaluations = [0]
+
+    def closure():
+        optimizer.zero_grad()
+        value = loss()
+        value.backward()
+        evaluations[0] += 1
+        return value
+
+    optimizer.step(closure)  # one L-BFGS call runs up to max_iter iterations
+    return evaluations[0]
+
+
+def _train_gp(point_sets: list, value_sets: list, method: str, n_inducing: int, generator: np.random.Generator
+              ) -> tuple[Any, tuple[int, ...]]:
+    """A float64 Pyro GP whose hyperparameters minimise Σ_k −log p(y_k) over the sets (`value_sets[k]`, zero mean, at
+    `point_sets[k]`), by L-BFGS from σ_f² = var(y), ℓ = a fifth of the points' extent, σ_n² = var(y)/10; if a set
+    has more than WARM_START points, first on a random WARM_START of each set and then on all from there. Returns the
+    model and the likelihood evaluations of each stage."""
     import pyro.contrib.gp as gp
     import torch
     Xs = [torch.as_tensor(p, dtype=torch.float64) for p in point_sets]
@@ -513,21 +602,13 @@ def _train_gp(point_sets: list, value_sets: list, method: str, n_inducing: int, 
         model = gp.models.SparseGPRegression(Xs[0], ys[0], kernel, Xu=torch.as_tensor(centres),
                                              noise=Xs[0].new_tensor(0.1 * spread), approx="VFE")
         model.Xu.requires_grad_(False)  # inducing points stay at the k-means centres
-    optimizer = torch.optim.LBFGS([p for p in model.parameters() if p.requires_grad], lr=1.0, max_iter=100,
-                                  line_search_fn="strong_wolfe", tolerance_grad=1e-5, tolerance_change=1e-9)
-    negative_log_likelihood = pyro.infer.Trace_ELBO().differentiable_loss  # the model has no latent sample sites
-
-    def closure():
-        optimizer.zero_grad()
-        loss = 0.0
-        for X, y in zip(Xs, ys):
-            model.set_data(X, y)
-            loss = loss + negative_log_likelihood(model.model, model.guide)
-        loss.backward()
-        return loss
-
-    optimizer.step(closure)  # one L-BFGS call runs up to max_iter iterations
-    return model
+    evaluations = []
+    if max(map(len, point_sets)) > WARM_START:  # small sets: an evaluation costs little, a warm start nothing
+        warm = [torch.as_tensor(rows) for rows in _subsets(point_sets, WARM_START * len(point_sets), generator)]
+        evaluations.append(_minimise(model, [X[rows] for X, rows in zip(Xs, warm)],
+                                     [y[rows] for y, rows in zip(ys, warm)]))
+    evaluations.append(_minimise(model, Xs, ys))
+    return model, tuple(evaluations)
 
 
 @dataclass(frozen=True, eq=False)
@@ -544,7 +625,7 @@ def _sample_maps(maps: np.ndarray, xy: np.ndarray) -> np.ndarray:
 
 
 def fit_distortion_stack(point_sets: Sequence[Any], df_sets: Sequence[Any], shape: tuple[int, int],
-                         method: str = "auto", n_inducing: int = 256, max_train: int | None = 1000,
+                         method: str = "auto", n_inducing: int = 256, max_train: int | None = None,
                          grid_step_px: int | None = None, seed: int | np.random.Generator | None = 0
                          ) -> list[DistortionField]:
     """DF fields of several frames of one `shape` (ny, nx): for each component one GP per frame (`fit_gps`), the
@@ -577,7 +658,7 @@ def fit_distortion_stack(point_sets: Sequence[Any], df_sets: Sequence[Any], shap
 
 
 def fit_distortion(points: Any, df: Any, shape: tuple[int, int], method: str = "auto", n_inducing: int = 256,
-                   max_train: int | None = 1000, grid_step_px: int | None = None,
+                   max_train: int | None = None, grid_step_px: int | None = None,
                    seed: int | np.random.Generator | None = 0) -> DistortionField:
     """One GP per component (`fit_gp`) of DF (N, 2) px sampled at `points` (N, 2) px; mean and standard-deviation
     maps on the `shape` (ny, nx) grid: `fit_distortion_stack` with a single frame."""
@@ -676,7 +757,7 @@ class DistortionResult:
 
 def distortion_pipeline(data: Any, min_separation_px: float, threshold_rel: float = 0.2, refine: str = "gaussian",
                         mask_radius_px: float | None = None, reference_basis: Any = None, method: str = "auto",
-                        n_inducing: int = 256, max_train: int | None = 1000, order: int = 1) -> DistortionResult:
+                        n_inducing: int = 256, max_train: int | None = None, order: int = 1) -> DistortionResult:
     """The whole chain on an image or stack (array, list of frames, Signal2D or file path): columns, trajectories,
     DF against the ideal lattice, GP fields (mean, std; hyperparameters shared by the frames), corrected frames, and
     DF measured again on them. Parameters as in `locate_columns`, `measure_distortion`, `fit_gps` and `correct_image`."""
@@ -699,8 +780,9 @@ def inside_hull(points: Any, shape: tuple[int, int]) -> np.ndarray:
     "Boolean (ny, nx) mask of the pixels inside the convex hull of `points` (N, 2) px."
     pts = _check_points("points", points, min_count=3)
     ny, nx = _check_shape("shape", shape)
-    pixels = np.stack(np.meshgrid(np.arange(nx), np.arange(ny)), axis=-1).reshape(-1, 2)
-    return (Delaunay(pts).find_simplex(pixels) >= 0).reshape(ny, nx)
+    hull = ConvexHull(pts)  # inside: on the inner side of every edge, n·p + c <= 0
+    pixels = np.stack(np.meshgrid(np.arange(nx, dtype=np.float64), np.arange(ny, dtype=np.float64)), axis=-1)
+    return np.all(pixels @ hull.equations[:, :2].T + hull.equations[:, 2] <= 1e-9 * np.ptp(pts), axis=-1)
 
 
 def match_gauge(truth: Any, recovered: Any, mask: Any = None) -> np.ndarray:
