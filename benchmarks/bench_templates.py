@@ -85,11 +85,17 @@ def first_call_child():
     print(json.dumps({"seconds": time.perf_counter() - start}))
 
 
+SETTLE_S = 0.05   # pause before each timed call: a call started the moment OpenBLAS returns shares the 2 cores with
+                  # its still-spinning threads (measured: pcc_map 0.082 s right after D @ v, 0.054 s after a 50 ms pause)
+
+
 def interleaved_best(calls: dict, repeats: int) -> dict:
-    "Best wall time (s) of every call, the calls taken in turn in each of `repeats` rounds."
+    """Best wall time (s) of every call, the calls taken in turn in each of `repeats` rounds, each after a pause of
+    SETTLE_S so that no call is timed against the previous call's idle-spinning threads."""
     times = {name: [] for name in calls}
     for _ in range(repeats):
         for name, call in calls.items():
+            time.sleep(SETTLE_S)
             times[name].append(best_of(call, 1)[0])
     return {name: min(seconds) for name, seconds in times.items()}
 
