@@ -14,7 +14,7 @@ import numpy as np
 from scipy.spatial import cKDTree
 
 from ..core import (AMU_kg, BOLTZMANN_eV_K, ELEMENTARY_CHARGE_C, check_array, check_choice, check_number, check_pair,
-                          progress, rng, to_numpy, wavelength)
+                          mrad_to_inv_A, progress, rng, to_numpy, wavelength)
 from ..phonons import band_sampler
 from .engine import PtychoData, Reconstruction, initial_reconstruction, reconstruct
 from ..simulate import Dataset4D, make_probe, partial_coherence, simulate_4dstem
@@ -285,7 +285,7 @@ def seed_states(rec: Reconstruction, n_states: int, noise_rad: float = 0.05, see
     first = rec.object[:1]
     epsilon = rng(seed).standard_normal((int(n_states),) + first.shape[1:])
     if bandlimit_mrad is not None:
-        k_max = check_number("bandlimit_mrad", bandlimit_mrad, positive=True) * 1e-3 / wavelength(rec.energy_eV)
+        k_max = mrad_to_inv_A(check_number("bandlimit_mrad", bandlimit_mrad, positive=True), rec.energy_eV)
         ky = np.fft.fftfreq(first.shape[-2], rec.sampling_A[0])[:, None]
         kx = np.fft.fftfreq(first.shape[-1], rec.sampling_A[1])[None, :]
         inside = kx**2 + ky**2 <= k_max**2
