@@ -6,13 +6,15 @@ matrix-vector product over the same array (D @ v, the least any pass over D can 
   streamed:   the same from an uncompressed zarr store through dask (chunked over the scan), beside dask's own
               D @ v over the same store; and, in `--memory-runs` fresh processes, the peak resident memory of a
               streamed pcc_map above the process's baseline, in units of one chunk (min / median / max).
-The calls of one table are timed in turn, round after round, so that a change in the machine's load hits them alike;
-the in-memory table is repeated with one thread for both numba and BLAS (less sensitive to what else runs).
+The calls of one table are timed in turn, round after round, so that a change in the machine's load hits them alike,
+each SETTLE_S after the previous one returned (OpenBLAS's threads spin ~0.1 s after every call: the script measures
+it); the in-memory table is repeated with one thread for both numba and BLAS (less sensitive to what else runs).
 explore(...) on the same set: median (min, max) ms per slider move and per click over 9 of each (goal < 200 ms).
 pcc_map's statistics pass is a numba kernel: its first call compiles it (or loads it from numba's cache); both are
 timed in fresh processes (an empty NUMBA_CACHE_DIR, then the same one again) and kept out of the timings above, which
 start after a warm-up call.
 Usage: .venv/bin/python benchmarks/bench_templates.py [--chunk-rows 4] [--repeats 5] [--memory-runs 5] [--keep]
+                                                     [--in-memory-only]
        .venv/bin/python benchmarks/bench_templates.py --memory-only STORE.zarr   (one peak-memory measurement)
 """
 import argparse
@@ -85,8 +87,26 @@ def first_call_child():
     print(json.dumps({"seconds": time.perf_counter() - start}))
 
 
-SETTLE_S = 0.05   # pause before each timed call: a call started the moment OpenBLAS returns shares the 2 cores with
-                  # its still-spinning threads (measured: pcc_map 0.082 s right after D @ v, 0.054 s after a 50 ms pause)
+SETTLE_S = 0.25   # pause before each timed call: after a call returns, OpenBLAS's idle worker threads spin (sched_yield)
+                  # for 2**28 TSC cycles (0.10 s at 2.6 GHz) before they sleep; a call started sooner shares the cores
+                  # with them (blas_spin below measures it on this machine)
+
+
+def blas_spin(call, window_s: float = SETTLE_S, step_s: float = 0.005):
+    """CPU seconds that the other threads of this process burn while this one sleeps for `window_s` right after
+    `call()` returns, and the end (s) of the last `step_s` step in which they were busy more than a tenth of it:
+    OpenBLAS's worker threads spinning while they wait for work."""
+    call()
+    start, others = time.perf_counter(), lambda: time.process_time() - time.thread_time()
+    cpu0 = others()
+    last, used = 0.0, 0.0
+    while time.perf_counter() - start < window_s:
+        time.sleep(step_s)
+        now = others() - cpu0
+        if now - used > 0.1 * step_s:
+            last = time.perf_counter() - start
+        used = now
+    return used, last
 
 
 def interleaved_best(calls: dict, repeats: int) -> dict:
@@ -151,6 +171,7 @@ def main():
     parser.add_argument("--memory-runs", type=int, default=5, help="fresh processes for the peak-memory measurement")
     parser.add_argument("--keep", action="store_true", help="keep the zarr store")
     parser.add_argument("--memory-only", help="only measure the peak memory of a streamed pcc_map over this zarr store")
+    parser.add_argument("--in-memory-only", action="store_true", help="only the in-memory tables (no explorer, zarr)")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--first-call", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--chunk-bytes", type=int, help=argparse.SUPPRESS)
@@ -184,6 +205,9 @@ def main():
     print(f"dataset {data.shape} float32, {gib:.2f} GiB")
 
     stats = pixel_stats(data)   # also the warm-up: the kernel is compiled (or loaded) before any timing
+    spun, last = blas_spin(lambda: matrix @ vector)
+    print(f"after D @ v returns, the idle BLAS threads burn {spun:.3f} s of CPU, the last at {last:.3f} s "
+          f"(timed calls start {SETTLE_S} s after the previous one)")
     calls = {"BLAS D @ v (bound)": lambda: matrix @ vector,
              "pcc_map (stats + r, one pass)": lambda: pcc_map(template, data),
              "apply_mask raw (Eq. 2)": lambda: apply_mask(data, mask, target="raw"),
@@ -195,6 +219,8 @@ def main():
         in_memory_table(data, {name: calls[name] for name in list(calls)[:2]}, args.repeats,
                         "in memory, one thread (numba and BLAS)")
         numba.set_num_threads(threads)
+    if args.in_memory_only:
+        return
     explorer_timings(data)
 
     folder = tempfile.mkdtemp(prefix="bench-templates-")

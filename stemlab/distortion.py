@@ -22,8 +22,8 @@ from scipy.spatial import ConvexHull, Voronoi, cKDTree
 
 from .core import (Explorer, check_array, check_choice, check_number, check_pair, explorer_figure, progress, rng,
                           to_numpy)
-from .lattice import (Columns, IdealLattice, _check_points, _image_and_pixel_size, estimate_basis,
-                             find_columns, fit_ideal_lattice, refine_columns)
+from .lattice import (Columns, IdealLattice, check_image, check_points, estimate_basis, find_columns,
+                             fit_ideal_lattice, refine_columns)
 
 # %% auto #0
 __all__ = ['SAMPLE_NAME', 'REFINE_METHODS', 'MIN_COLUMNS', 'GP_METHODS', 'MAX_EXACT', 'SMALL_GP', 'WARM_START',
@@ -192,7 +192,7 @@ def _as_stack(data: Any, name: str = "data") -> tuple[np.ndarray, float | None]:
         frames = [array] if array.ndim == 2 else list(array)
     if not frames:
         raise ValueError(f"{name} must hold at least one frame")
-    checked = [_image_and_pixel_size(frame, f"{name}[{k}]") for k, frame in enumerate(frames)]
+    checked = [check_image(f"{name}[{k}]", frame) for k, frame in enumerate(frames)]
     shapes = sorted({image.shape for image, _ in checked})
     if len(shapes) > 1:
         raise ValueError(f"{name}: frames must all have the same shape, got {shapes}")
@@ -229,7 +229,7 @@ def link_trajectories(positions: Sequence[Any], lattice_spacing_px: float | None
     Raises if the median frame-to-frame step exceeds a/2."""
     if isinstance(positions, np.ndarray) and positions.ndim == 2:
         raise ValueError("positions must be a sequence of (N, 2) point sets, one per frame; got one (N, 2) array")
-    frames = [_check_points(f"positions[{k}]", p) for k, p in enumerate(positions)]
+    frames = [check_points(f"positions[{k}]", p) for k, p in enumerate(positions)]
     if len(frames) < 2:
         raise ValueError(f"positions must hold at least 2 frames to link, got {len(frames)}")
     if lattice_spacing_px is None:
@@ -288,7 +288,7 @@ def pca(data: Any, n_components: int | None = None, center: bool = True) -> PCAR
 def voronoi_areas(points: Any) -> np.ndarray:
     """Area (px²) of the Voronoi cell of each point (N, 2) px; NaN for cells that are unbounded or reach beyond
     the points' bounding box."""
-    pts = _check_points("points", points, min_count=4)
+    pts = check_points("points", points, min_count=4)
     diagram = Voronoi(pts)
     ridge_points = diagram.ridge_points                  # (R, 2) the two points each ridge separates
     ridge_vertices = np.asarray(diagram.ridge_vertices)  # (R, 2) its two vertices; -1 is a vertex at infinity
@@ -310,7 +310,7 @@ def index_columns(points: Any, basis: Any, origin: int | None = None) -> np.ndar
     """Integer lattice indices (N, 2) (i, j) of `points` (N, 2) px, propagated from the point `origin` (a row
     number; default: the one nearest the centroid), which gets (0, 0), along the minimum spanning tree of the
     links shorter than 1.5 spacings; each link's step is rounded in `basis` (rows a and b, px)."""
-    pts = _check_points("points", points, min_count=2)
+    pts = check_points("points", points, min_count=2)
     basis = check_array("basis", to_numpy(basis), ndim=2).astype(np.float64)
     if basis.shape != (2, 2) or abs(np.linalg.det(basis)) < 1e-9 * np.sum(basis**2):
         raise ValueError(f"basis must be a non-singular (2, 2) array with rows a and b, got {basis.tolist()}")
@@ -420,7 +420,7 @@ class GaussianProcess:
         "Posterior mean and standard deviation of the function (no noise) at `points` (N, 2) px, in batches."
         import pyro
         import torch
-        pts = torch.as_tensor(_check_points("points", points), dtype=torch.float64)
+        pts = torch.as_tensor(check_points("points", points), dtype=torch.float64)
         batch = max(1024, _PREDICT_ENTRIES // len(self.model.X))
         means, variances = [], []
         with torch.no_grad(), pyro.settings.context(module_local_params=True), _torch_threads(len(self.model.X)):
@@ -454,7 +454,7 @@ def fit_gps(point_sets: Sequence[Any], value_sets: Sequence[Any], method: str = 
                          "(N_k,) value set per frame); for a single set use fit_gp")
     if len(point_sets) == 0:
         raise ValueError("point_sets must hold at least one set")
-    sets = [_check_points(f"point_sets[{k}]", p, min_count=3) for k, p in enumerate(point_sets)]
+    sets = [check_points(f"point_sets[{k}]", p, min_count=3) for k, p in enumerate(point_sets)]
     values = [check_array(f"value_sets[{k}]", to_numpy(v), ndim=1).astype(np.float64) for k, v in enumerate(value_sets)]
     for k, (pts, vals) in enumerate(zip(sets, values)):
         if len(vals) != len(pts):
@@ -484,7 +484,7 @@ def fit_gp(points: Any, values: Any, method: str = "auto", n_inducing: int = 256
            seed: int | np.random.Generator | None = 0) -> GaussianProcess:
     """GP with an RBF kernel σ_f² exp(−r²/2ℓ²) plus noise σ_n² fitted to `values` (N,) at `points` (N, 2) px:
     `fit_gps` with a single set."""
-    pts = _check_points("points", points, min_count=3)
+    pts = check_points("points", points, min_count=3)
     vals = check_array("values", to_numpy(values), ndim=1)
     if len(vals) != len(pts):
         raise ValueError(f"values must have one entry per point ({len(pts)}), got {len(vals)}")
@@ -633,7 +633,7 @@ def fit_distortion_stack(point_sets: Sequence[Any], df_sets: Sequence[Any], shap
     standard-deviation maps predicted every `grid_step_px` px (default ℓ/8, 1..16) and spline-interpolated."""
     if isinstance(point_sets, np.ndarray) or isinstance(df_sets, np.ndarray) or len(point_sets) != len(df_sets):
         raise ValueError("point_sets and df_sets must be sequences of equal length, one (N_k, 2) array each per frame")
-    sets = [_check_points(f"point_sets[{k}]", p, min_count=3) for k, p in enumerate(point_sets)]
+    sets = [check_points(f"point_sets[{k}]", p, min_count=3) for k, p in enumerate(point_sets)]
     values = [check_array(f"df_sets[{k}]", to_numpy(df), ndim=2).astype(np.float64) for k, df in enumerate(df_sets)]
     for k, (pts, df) in enumerate(zip(sets, values)):
         if df.shape != pts.shape:
@@ -662,7 +662,7 @@ def fit_distortion(points: Any, df: Any, shape: tuple[int, int], method: str = "
                    seed: int | np.random.Generator | None = 0) -> DistortionField:
     """One GP per component (`fit_gp`) of DF (N, 2) px sampled at `points` (N, 2) px; mean and standard-deviation
     maps on the `shape` (ny, nx) grid: `fit_distortion_stack` with a single frame."""
-    pts = _check_points("points", points, min_count=3)
+    pts = check_points("points", points, min_count=3)
     values = check_array("df", to_numpy(df), ndim=2)
     if values.shape != pts.shape:
         raise ValueError(f"df must have the shape of points {pts.shape}, got {values.shape}")
@@ -683,7 +683,7 @@ def _field_maps(field: Any, shape: tuple[int, int] | None = None) -> np.ndarray:
 
 def correct_points(points: Any, field: Any) -> np.ndarray:
     "Undistorted positions (N, 2) px of observed `points` (N, 2) px: p − DF(p), DF (maps or DistortionField) bilinear."
-    pts = _check_points("points", points)
+    pts = check_points("points", points)
     return pts - _sample_maps(_field_maps(field), pts)
 
 
@@ -692,7 +692,7 @@ def correct_image(image: Any, field: Any, order: int = 1, fill_value: float | No
     """Undistorted image: pixel q shows `image` at the p solving p − DF(p) = q (inverse mapping by fixed-point
     iteration to `tolerance_px`), interpolated by splines of `order` (1 bilinear, 3 cubic); sources outside the
     image take `fill_value` (default: the nearest edge pixel). `field`: DistortionField or (2, ny, nx) px."""
-    data, _ = _image_and_pixel_size(image)
+    data, _ = check_image("image", image)
     maps = _field_maps(field, data.shape)
     check_choice("order", order, (0, 1, 3, 5))
     tolerance_px = check_number("tolerance_px", tolerance_px, positive=True)
@@ -778,7 +778,7 @@ def distortion_pipeline(data: Any, min_separation_px: float, threshold_rel: floa
 # %% ../nbs/40_distortion.ipynb #f9725197
 def inside_hull(points: Any, shape: tuple[int, int]) -> np.ndarray:
     "Boolean (ny, nx) mask of the pixels inside the convex hull of `points` (N, 2) px."
-    pts = _check_points("points", points, min_count=3)
+    pts = check_points("points", points, min_count=3)
     ny, nx = _check_shape("shape", shape)
     hull = ConvexHull(pts)  # inside: on the inner side of every edge, n·p + c <= 0
     pixels = np.stack(np.meshgrid(np.arange(nx, dtype=np.float64), np.arange(ny, dtype=np.float64)), axis=-1)
@@ -819,7 +819,7 @@ def _explorer_field(result: Any, image: Any, frame: int) -> tuple[DistortionFiel
         raise TypeError(f"result must be a DistortionResult or a DistortionField, got {type(result).__name__}")
     if image is None:
         return field, None
-    data, _ = _image_and_pixel_size(image)
+    data, _ = check_image("image", image)
     if data.shape != field.mean_px.shape[1:]:
         raise ValueError(f"image is {data.shape[0]}x{data.shape[1]} px but the field covers "
                          f"{field.mean_px.shape[1]}x{field.mean_px.shape[2]} px")

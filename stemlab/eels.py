@@ -19,8 +19,8 @@ from matplotlib.ticker import NullLocator
 
 from .core import Explorer, check_array, check_choice, check_number, explorer_figure, rng, to_numpy
 from .io import AxisCalibration, to_array, to_hyperspy
-from .lattice import (IdealLattice, estimate_basis, find_columns, fit_affine_ransac, fit_ideal_lattice,
-                             index_lattice, refine_columns, tile)
+from .lattice import (IdealLattice, crop_unit_cells, estimate_basis, find_columns, fit_affine_ransac,
+                             fit_ideal_lattice, index_lattice, refine_columns, tile)
 
 # %% auto #0
 __all__ = ['BACKGROUND_WINDOWS_MEV', 'SRTIO3_BANDS_MEV', 'SRTIO3_SITES_FRAC', 'SRTIO3_PEAKS_MEV', 'SITE_NAMES', 'AlignedSpectra',
@@ -571,22 +571,12 @@ def _lattice_columns(image: np.ndarray, min_separation_px: float, threshold_rel:
     return refine_columns(image, find_columns(image, min_separation_px, threshold_rel)).xy
 
 
-def _canonical_lattice(lattice: IdealLattice) -> IdealLattice:
-    """The same lattice with a the basis vector (±a, ±b) pointing closest to +x and b the one of the other
-    pair closest to +y, so that lattice coordinates (u, v) run along image (x, y) whatever estimate_basis chose."""
-    candidates = np.concatenate([lattice.basis, -lattice.basis])                  # a, b, −a, −b
-    first = int(np.argmax(candidates[:, 0] / np.hypot(*candidates.T)))
-    others = candidates[[k for k in range(4) if k % 2 != first % 2]]
-    second = others[np.argmax(others[:, 1] / np.hypot(*others.T))]
-    return IdealLattice(lattice.origin, np.array([candidates[first], second]))
-
-
 def reference_lattice(haadf: Any, min_separation_px: float, threshold_rel: float = 0.5) -> IdealLattice:
     """The ideal lattice (px) of the brightest columns of a (simultaneous, undistorted) HAADF image: local maxima
     `min_separation_px` apart above `threshold_rel` × max, atomap 2D-Gaussian fits, basis, indices, least squares."""
     image = check_array("haadf", to_numpy(to_array(haadf)[0] if hasattr(haadf, "axes_manager") else haadf), ndim=2)
     xy = _lattice_columns(image.astype(np.float64), min_separation_px, threshold_rel)
-    return _canonical_lattice(fit_ideal_lattice(xy, index_lattice(xy, estimate_basis(xy))))
+    return fit_ideal_lattice(xy, index_lattice(xy, estimate_basis(xy)))
 
 
 def _aligned_basis(measured_basis: np.ndarray, reference_basis: np.ndarray) -> np.ndarray:
@@ -649,7 +639,7 @@ def average_unit_cells_affine(maps: Any, reference: IdealLattice | None = None, 
     measured = _lattice_columns(stack[measure_band], min_separation_px, threshold_rel)
     basis = estimate_basis(measured)
     if reference is None:
-        reference = _canonical_lattice(fit_ideal_lattice(measured, index_lattice(measured, basis)))
+        reference = fit_ideal_lattice(measured, index_lattice(measured, basis))
     ij = index_lattice(measured, _aligned_basis(basis, reference.basis))
     site = {tuple(k): n for n, k in enumerate(ij.tolist())}
     corners = np.array([[0, 0], [1, 0], [0, 1], [1, 1]])
@@ -664,15 +654,9 @@ def average_unit_cells_affine(maps: Any, reference: IdealLattice | None = None, 
         corner_xy = measured[[site[tuple(k)] for k in corner_ij.tolist()]]
         affines[n] = fit_affine_ransac(corner_xy, reference.positions(corner_ij), residual_threshold_px,
                                        seed=generator)[0]
-    fractions = np.stack(np.meshgrid(np.arange(w) / w, np.arange(h) / h), axis=-1)          # (h, w, 2) (u, v)
-    reference_xy = reference.positions((cells_ij[:, None, None, :] + fractions).reshape(-1, 2))
-    homogeneous = np.column_stack([reference_xy, np.ones(len(reference_xy))]).reshape(len(cells_ij), h * w, 3)
-    source_xy = np.einsum("nij,npj->npi", np.linalg.inv(affines), homogeneous)[..., :2]       # (n_cells, h·w, 2)
-    band_index = np.broadcast_to(np.arange(len(stack))[:, None, None], (len(stack),) + source_xy.shape[:2])
-    coordinates = np.stack([band_index, np.broadcast_to(source_xy[..., 1], band_index.shape),
-                            np.broadcast_to(source_xy[..., 0], band_index.shape)])
-    resampled = ndimage.map_coordinates(stack, coordinates.reshape(3, -1), order=1, mode="nearest")
-    resampled = resampled.reshape(len(stack), len(cells_ij), h, w)
+    to_measured = np.linalg.inv(affines)  # H⁻¹: where each reference cell pixel lies in the maps
+    resampled = np.stack([crop_unit_cells(band, reference, (h, w), cells_ij=cells_ij, affines=to_measured)[0]
+                          for band in stack])                                                  # (n_bands, n_cells, h, w)
     return UnitCellAverage(resampled.mean(axis=1), resampled, cells_ij, affines, measured, reference, bands)
 
 # %% ../nbs/10_eels.ipynb #35e6ab29

@@ -19,8 +19,9 @@ from .simulate import beam_shift_A, check_device, check_sampling, exit_waves, fa
 from .structures import _check_count
 
 # %% auto #0
-__all__ = ['ELEMENT_COLOURS', 'Disc', 'Annulus', 'eea_detectors', 'Accumulator', 'FRFPMSResult', 'scan_grid', 'frfpms',
-           'band_window_weights', 'window_maps', 'blur', 'spectrum', 'sample_periodic', 'site_contrast', 'explore']
+__all__ = ['ELEMENT_COLOURS', 'NEAR_EMPTY_FRACTION', 'Disc', 'Annulus', 'eea_detectors', 'Accumulator', 'FRFPMSResult',
+           'scan_grid', 'frfpms', 'band_window_weights', 'window_maps', 'blur', 'spectrum', 'sample_periodic',
+           'site_contrast', 'explore']
 
 # %% ../nbs/21_frfpms.ipynb #08ff59c3
 @dataclass(frozen=True)
@@ -267,6 +268,7 @@ def site_contrast(maps, step_A, origin_A, o2_A, o3_A) -> np.ndarray:
 
 # %% ../nbs/21_frfpms.ipynb #a1fe9efc
 ELEMENT_COLOURS = {"Sr": "tab:green", "Ba": "tab:cyan", "Ti": "tab:blue", "O": "tab:red", "Pb": "tab:purple"}
+NEAR_EMPTY_FRACTION = 0.05  # a band whose largest ellipse is below this fraction of any band's is drawn at a fixed scale
 
 
 def _explorer_problem(result, sampler) -> str | None:
@@ -303,16 +305,18 @@ def explore(result: FRFPMSResult, sampler=None, fwhm_A: float = 2.0, probability
     cell = np.diag(reference.cell.array)[:2] / np.asarray(sampler.reps[:2])              # unit cell (x, y), Å
     U = sampler.adps()                                                                  # (bands, sites, 3, 3)
     shapes = np.array([[projected_ellipse(u, probability) for u in band] for band in U])   # (bands, sites, 3)
-    largest = shapes[:, :, 0].max(axis=1)
-    magnify = np.divide(0.3 * cell.min(), largest, out=np.ones_like(largest), where=largest > 0)
+    largest = shapes[:, :, 0].max(axis=1)                                              # (bands,) Å
+    near_empty = largest < NEAR_EMPTY_FRACTION * largest.max()
+    drawn_as = np.where(near_empty, NEAR_EMPTY_FRACTION * largest.max(), largest)      # Å drawn 0.3 cell wide
+    magnify = np.divide(0.3 * cell.min(), drawn_as, out=np.ones_like(drawn_as), where=drawn_as > 0)
     origin = np.asarray(result.positions_A[0])
     ny, nx = result.scan_shape
     extent = (origin[0], origin[0] + 2 * nx * step[1], origin[1] + 2 * ny * step[0], origin[1])
 
-    fig, axes = explorer_figure(1, 4, figsize=(12, 3.3))
+    fig, axes = explorer_figure(1, 4, figsize=(12, 3.7))  # room for the two-line titles above the square panels
     images = [axes[k].imshow(maps[0], cmap=cmap, extent=extent)
               for k, (maps, cmap) in enumerate(((x_maps, "inferno"), (y_maps, "inferno"), (contrast, "RdBu_r")))]
-    for ax, name in zip(axes[:3], ("X′ aperture", "Y′ aperture", "(x − y)/(x + y), x = X′/⟨X′⟩, y = Y′/⟨Y′⟩")):
+    for ax, name in zip(axes[:3], ("X′ aperture", "Y′ aperture", "(x − y)/(x + y)\nx = X′/⟨X′⟩, y = Y′/⟨Y′⟩")):
         ax.set_title(name, fontsize=9)
     sites = reference.positions[first, :2]
     images_of_sites = [(k, sites[k] + cell * (i, j)) for k in range(len(first)) for i in (0, 1) for j in (0, 1)
@@ -345,7 +349,8 @@ def explore(result: FRFPMSResult, sampler=None, fwhm_A: float = 2.0, probability
             patch.set_height(height * magnify[band])
             patch.set_angle(angle)
         lo, hi = thz_to_mev(result.bands_THz[band])
-        axes[3].set_title(f"ellipsoids ×{magnify[band]:.0f}, {lo:.1f}–{hi:.1f} meV", fontsize=9)
+        scale = "fixed scale: band (nearly) empty" if near_empty[band] else "largest scaled to 0.3 cell"
+        axes[3].set_title(f"ellipsoids ×{magnify[band]:.0f}, {lo:.1f}–{hi:.1f} meV\n{scale}", fontsize=9)
 
     slider = widgets.IntSlider(value=0, min=0, max=len(result.bands_THz) - 1, description="band")
     explorer = Explorer(fig, redraw, controls={"band": slider}, title="FRFPMS bands")

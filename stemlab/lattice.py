@@ -18,15 +18,17 @@ from .core import check_array, check_choice, check_number, progress_enabled, rng
 from .io import to_array
 
 # %% auto #0
-__all__ = ['render_columns', 'find_columns', 'Columns', 'refine_columns', 'IdealLattice', 'estimate_basis', 'index_lattice',
-           'fit_ideal_lattice', 'fit_affine_ransac', 'warp_affine', 'crop_unit_cells', 'average_unit_cells', 'tile']
+__all__ = ['check_image', 'check_points', 'render_columns', 'find_columns', 'Columns', 'refine_columns', 'IdealLattice',
+           'estimate_basis', 'index_lattice', 'fit_ideal_lattice', 'fit_affine_ransac', 'warp_affine',
+           'crop_unit_cells', 'average_unit_cells', 'tile']
 
 # %% ../nbs/04_lattice.ipynb #98bdf93d
 _LENGTH_UNITS_IN_A = {"Å": 1.0, "A": 1.0, "angstrom": 1.0, "nm": 10.0, "pm": 0.01, "µm": 1e4, "um": 1e4}
 
 
-def _image_and_pixel_size(image: Any, name: str = "image") -> tuple[np.ndarray, float | None]:
-    "A 2D float array and its pixel size in Å (None if unknown) from an array or a hyperspy Signal2D."
+def check_image(name: str, image: Any) -> tuple[np.ndarray, float | None]:
+    """`image` as a 2D float64 (y, x) array and its square pixel size in Å (None for an array or uncalibrated axes);
+    from a numpy/cupy/torch/dask array or a hyperspy Signal2D (lengths in Å, nm, pm or µm). Raises naming `name`."""
     pixel_size_A = None
     if hasattr(image, "axes_manager"):
         image, axes = to_array(image)
@@ -42,8 +44,8 @@ def _image_and_pixel_size(image: Any, name: str = "image") -> tuple[np.ndarray, 
     return data.astype(np.float64), pixel_size_A
 
 
-def _check_points(name: str, points: Any, min_count: int = 1) -> np.ndarray:
-    "An (N, 2) float array of (x, y) points with N >= `min_count`, or raise naming `name`."
+def check_points(name: str, points: Any, min_count: int = 1) -> np.ndarray:
+    "`points` as an (N, 2) float64 array of (x, y) positions (px or Å, as given) with N >= `min_count`; raises naming `name`."
     pts = check_array(name, to_numpy(points), ndim=2).astype(np.float64)
     if pts.shape[1] != 2:
         raise ValueError(f"{name} must have shape (N, 2) with (x, y) columns, got shape {pts.shape}")
@@ -66,7 +68,7 @@ def render_columns(shape: tuple[int, int], xy: Any, sigma_px: Any = 1.5, amplitu
     "Image of shape (ny, nx) with isotropic Gaussians of width `sigma_px` (px) and peak `amplitude` at `xy` (N, 2) px."
     if len(shape) != 2 or any(int(s) != s or s < 1 for s in shape):
         raise ValueError(f"shape must be two positive integers (ny, nx), got {shape!r}")
-    pts = _check_points("xy", xy)
+    pts = check_points("xy", xy)
     sigma = np.broadcast_to(check_array("sigma_px", sigma_px), (len(pts),)).astype(np.float64)
     if np.any(sigma <= 0):
         raise ValueError(f"sigma_px must be > 0, got minimum {sigma.min()}")
@@ -80,7 +82,7 @@ def render_columns(shape: tuple[int, int], xy: Any, sigma_px: Any = 1.5, amplitu
 def find_columns(image: Any, min_separation_px: float, threshold_rel: float = 0.2) -> np.ndarray:
     "Integer-pixel column positions (N, 2) (x, y) px, brightest first: local maxima `min_separation_px` apart."
     from skimage.feature import peak_local_max
-    data, _ = _image_and_pixel_size(image)
+    data, _ = check_image("image", image)
     min_separation_px = check_number("min_separation_px", min_separation_px, positive=True)
     if min_separation_px < 1:
         raise ValueError(f"min_separation_px must be >= 1 px, got {min_separation_px}")
@@ -122,9 +124,9 @@ def refine_columns(image: Any, positions: Any, method: str = "gaussian", mask_ra
                    pixel_size_A: float | None = None) -> Columns:
     """Sub-pixel column positions via atomap: centre of mass, then (method='gaussian') a 2D-Gaussian fit.
     `positions` (N, 2) (x, y) px; `pixel_size_A` overrides the image's calibration."""
-    data, calibrated_A = _image_and_pixel_size(image)
+    data, calibrated_A = check_image("image", image)
     method = check_choice("method", method, ("gaussian", "com"))
-    xy = _check_points("positions", positions, min_count=1 if mask_radius_px is not None else 2)
+    xy = check_points("positions", positions, min_count=1 if mask_radius_px is not None else 2)
     ny, nx = data.shape
     outside = (xy[:, 0] < 0) | (xy[:, 0] > nx - 1) | (xy[:, 1] < 0) | (xy[:, 1] > ny - 1)
     if outside.any():
@@ -169,12 +171,21 @@ class IdealLattice:
 
     def lattice_coordinates(self, points: Any) -> np.ndarray:
         "Fractional lattice coordinates (N, 2) (i, j) of `points` (N, 2) (x, y) px."
-        return np.linalg.solve(self.basis.T, (_check_points("points", points) - self.origin).T).T
+        return np.linalg.solve(self.basis.T, (check_points("points", points) - self.origin).T).T
+
+
+def _oriented_basis(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    "Basis rows (a, b): of ±a, ±b the vector closest to +x, then of the other pair the one closest to +y."
+    candidates = np.array([a, b, -a, -b])
+    first = int(np.argmax(candidates[:, 0] / np.hypot(*candidates.T)))
+    others = candidates[[(first + 1) % 4, (first + 3) % 4]]  # ± the other vector
+    return np.array([candidates[first], others[np.argmax(others[:, 1] / np.hypot(*others.T))]])
 
 
 def estimate_basis(points: Any, n_neighbors: int = 6) -> np.ndarray:
-    "Lattice basis (2, 2), rows a and b (px), from the clusters of nearest-neighbour vectors of `points` (N, 2)."
-    pts = _check_points("points", points, min_count=3)
+    """Lattice basis (2, 2), rows a and b (px), from the clusters of nearest-neighbour vectors of `points` (N, 2),
+    oriented along the image axes: a the lattice vector closest to +x, b the other one closest to +y."""
+    pts = check_points("points", points, min_count=3)
     if isinstance(n_neighbors, bool) or not isinstance(n_neighbors, (int, np.integer)) or n_neighbors < 2:
         raise ValueError(f"n_neighbors must be an int >= 2, got {n_neighbors!r}")
     dist, idx = cKDTree(pts).query(pts, k=min(n_neighbors + 1, len(pts)))
@@ -194,15 +205,12 @@ def estimate_basis(points: Any, n_neighbors: int = 6) -> np.ndarray:
     if not independent:
         raise ValueError(f"points: found no two independent nearest-neighbour vectors among {len(pts)} "
                          "points; are they on a 2D lattice?")
-    b = independent[0]
-    a = -a if (a[0] < 0 or (a[0] == 0 and a[1] < 0)) else a
-    b = -b if a[0] * b[1] - a[1] * b[0] < 0 else b
-    return np.array([a, b])
+    return _oriented_basis(a, independent[0])
 
 
 def index_lattice(points: Any, basis: Any, origin: Any = None) -> np.ndarray:
     "Integer lattice indices (N, 2) (i, j) of `points` (N, 2) px for `basis` rows a, b; origin defaults to the point nearest the centroid."
-    pts = _check_points("points", points)
+    pts = check_points("points", points)
     basis = _check_basis(basis)
     if origin is None:
         origin = pts[np.argmin(np.hypot(*(pts - pts.mean(axis=0)).T))]
@@ -222,7 +230,7 @@ def _rotation(theta_rad: float) -> np.ndarray:
 def fit_ideal_lattice(points: Any, indices: Any, refine: str | None = None, basis: Any = None) -> IdealLattice:
     """Ideal lattice through `points` (N, 2) px at integer `indices` (N, 2): least squares for origin, a, b;
     with refine='nelder-mead', only the scale and rotation of the given `basis` (and the origin) are fitted."""
-    pts = _check_points("points", points, min_count=3)
+    pts = check_points("points", points, min_count=3)
     ij = check_array("indices", to_numpy(indices), ndim=2).astype(np.float64)
     if ij.shape != pts.shape:
         raise ValueError(f"indices must have the shape of points {pts.shape}, got {ij.shape}")
@@ -268,8 +276,8 @@ def fit_affine_ransac(src: Any, dst: Any, residual_threshold: float = 1.0, max_t
     Returns the 3x3 matrix T with dst ≈ T @ (x, y, 1) and the boolean inlier mask (N,)."""
     from skimage.measure import ransac
     from skimage.transform import AffineTransform
-    src = _check_points("src", src, min_count=3)
-    dst = _check_points("dst", dst, min_count=3)
+    src = check_points("src", src, min_count=3)
+    dst = check_points("dst", dst, min_count=3)
     if src.shape != dst.shape:
         raise ValueError(f"src and dst must be matched point sets of equal shape, got {src.shape} and {dst.shape}")
     residual_threshold = check_number("residual_threshold", residual_threshold, positive=True)
@@ -288,7 +296,7 @@ def fit_affine_ransac(src: Any, dst: Any, residual_threshold: float = 1.0, max_t
 def warp_affine(image: Any, matrix: Any, output_shape: tuple[int, int] | None = None,
                 fill_value: float = 0.0) -> np.ndarray:
     "Bilinear resampling of `image` moved by the 3x3 affine `matrix` (input (x, y, 1) -> output (x, y, 1), px)."
-    data, _ = _image_and_pixel_size(image)
+    data, _ = check_image("image", image)
     matrix = check_array("matrix", to_numpy(matrix), ndim=2).astype(np.float64)
     if matrix.shape != (3, 3) or not np.allclose(matrix[2], [0, 0, 1]):
         raise ValueError(f"matrix must be a 3x3 affine matrix with last row (0, 0, 1), got {matrix.tolist()}")
@@ -314,29 +322,60 @@ def _check_shape(name: str, value: Any, minimum: int = 1) -> tuple[int, int]:
     return int(value[0]), int(value[1])
 
 
-def crop_unit_cells(image: Any, lattice: IdealLattice, cell_shape_px: tuple[int, int]) -> tuple[np.ndarray, np.ndarray]:
-    """Every unit cell fully inside `image`, resampled bilinearly to `cell_shape_px` (h, w) in lattice
-    coordinates (columns along a, rows along b). Returns cells (n_cells, h, w) and their indices (n_cells, 2) (i, j)."""
-    data, _ = _image_and_pixel_size(image)
+def _check_affines(affines: Any, n_cells: int | None) -> np.ndarray:
+    "`affines` ((2|3), 3) or (n_cells, (2|3), 3) as a (1 or n_cells, 2, 3) stack of (x, y, 1) -> (x, y) maps; None: identity."
+    if affines is None:
+        return np.eye(3)[None, :2]
+    matrices = check_array("affines", to_numpy(affines), ndim=(2, 3)).astype(np.float64)
+    stack = matrices[None] if matrices.ndim == 2 else matrices
+    if stack.shape[1:] not in ((2, 3), (3, 3)) or (stack.shape[1] == 3 and not np.allclose(stack[:, 2], [0, 0, 1])):
+        raise ValueError("affines must be one affine (2, 3) or (3, 3) with last row (0, 0, 1), or a stack of them "
+                         f"(n_cells, 2|3, 3), got shape {matrices.shape}")
+    if matrices.ndim == 3 and len(stack) != n_cells:
+        raise ValueError(f"affines: a stack needs one affine per cell of cells_ij ({n_cells}), got {len(stack)}"
+                         if n_cells is not None else "affines: one affine per cell needs cells_ij (n_cells, 2)")
+    return stack[:, :2]
+
+
+def crop_unit_cells(image: Any, lattice: IdealLattice, cell_shape_px: tuple[int, int], cells_ij: Any = None,
+                    affines: Any = None) -> tuple[np.ndarray, np.ndarray]:
+    """Unit cells of `image` resampled bilinearly to `cell_shape_px` (h, w) in lattice coordinates (columns along a,
+    rows along b): the cells `cells_ij` (n_cells, 2) (i, j), by default every cell fully inside the image. `affines`
+    moves the sampling grid: one (3, 3) or (2, 3) affine for all cells, or a stack (n_cells, 3|2, 3) with one per cell
+    of `cells_ij`, mapping lattice-grid (x, y, 1) px to where the cell is sampled in `image` (px). Returns the cells
+    (n_cells, h, w) and their indices (n_cells, 2)."""
+    data, _ = check_image("image", image)
     if not isinstance(lattice, IdealLattice):
         raise TypeError(f"lattice must be an IdealLattice (see fit_ideal_lattice), got {type(lattice).__name__}")
     h, w = _check_shape("cell_shape_px", cell_shape_px, minimum=2)
     ny, nx = data.shape
-    corners = np.array([[0, 0], [nx - 1, 0], [0, ny - 1], [nx - 1, ny - 1]], dtype=np.float64)
-    corner_ij = lattice.lattice_coordinates(corners)
-    lo, hi = np.floor(corner_ij.min(axis=0)).astype(int), np.ceil(corner_ij.max(axis=0)).astype(int)
-    i, j = np.meshgrid(np.arange(lo[0], hi[0] + 1), np.arange(lo[1], hi[1] + 1), indexing="ij")
-    cells_ij = np.column_stack([i.ravel(), j.ravel()])
-    cell_corners = lattice.positions((cells_ij[:, None, :] + [[0, 0], [1, 0], [0, 1], [1, 1]]).reshape(-1, 2))
-    inside = ((cell_corners >= 0) & (cell_corners <= [nx - 1, ny - 1])).all(axis=1).reshape(-1, 4).all(axis=1)
-    cells_ij = cells_ij[inside]
-    if len(cells_ij) == 0:
-        raise ValueError(f"lattice: no complete unit cell lies inside the {ny}x{nx} image")
-    frac_i = cells_ij[:, 0, None, None] + (np.arange(w) / w)[None, None, :]  # (n, 1, w)
-    frac_j = cells_ij[:, 1, None, None] + (np.arange(h) / h)[None, :, None]  # (n, h, 1)
-    x = lattice.origin[0] + frac_i * lattice.basis[0, 0] + frac_j * lattice.basis[1, 0]  # (n, h, w)
-    y = lattice.origin[1] + frac_i * lattice.basis[0, 1] + frac_j * lattice.basis[1, 1]
-    cells = ndimage.map_coordinates(data, [y.ravel(), x.ravel()], order=1, mode="nearest")
+    if cells_ij is None:
+        (matrix,) = _check_affines(affines, None)  # one affine for all: fold it into the lattice to find the cells
+        placed = IdealLattice(matrix[:, :2] @ lattice.origin + matrix[:, 2], lattice.basis @ matrix[:, :2].T)
+        corners = np.array([[0, 0], [nx - 1, 0], [0, ny - 1], [nx - 1, ny - 1]], dtype=np.float64)
+        corner_ij = placed.lattice_coordinates(corners)
+        lo, hi = np.floor(corner_ij.min(axis=0)).astype(int), np.ceil(corner_ij.max(axis=0)).astype(int)
+        i, j = np.meshgrid(np.arange(lo[0], hi[0] + 1), np.arange(lo[1], hi[1] + 1), indexing="ij")
+        cells_ij = np.column_stack([i.ravel(), j.ravel()])
+        cell_corners = placed.positions((cells_ij[:, None, :] + [[0, 0], [1, 0], [0, 1], [1, 1]]).reshape(-1, 2))
+        inside = ((cell_corners >= 0) & (cell_corners <= [nx - 1, ny - 1])).all(axis=1).reshape(-1, 4).all(axis=1)
+        cells_ij = cells_ij[inside]
+        if len(cells_ij) == 0:
+            raise ValueError(f"lattice: no complete unit cell lies inside the {ny}x{nx} image")
+    else:
+        cells_ij = check_array("cells_ij", to_numpy(cells_ij), ndim=2)
+        if cells_ij.shape[1] != 2 or len(cells_ij) == 0 or not np.array_equal(cells_ij, np.rint(cells_ij)):
+            raise ValueError(f"cells_ij must be integer (i, j) pairs of shape (n_cells, 2), got shape {cells_ij.shape}")
+        cells_ij = cells_ij.astype(int)
+    matrices = _check_affines(affines, len(cells_ij))
+    fractions = np.stack(np.meshgrid(np.arange(w) / w, np.arange(h) / h), axis=-1)          # (h, w, 2) (u, v)
+    grid_xy = lattice.positions((cells_ij[:, None, None, :] + fractions).reshape(-1, 2)).reshape(-1, h * w, 2)
+    xy = np.einsum("nij,npj->npi", matrices[..., :2], grid_xy) + matrices[:, None, :, 2]    # (n_cells, h·w, 2)
+    outside = (xy < -1e-9) | (xy > np.array([nx - 1, ny - 1]) + 1e-9)
+    if outside.any():
+        raise ValueError(f"cells_ij: {outside.any(axis=(1, 2)).sum()} of the {len(cells_ij)} cells reach outside the "
+                         f"{ny}x{nx} image, e.g. cell {cells_ij[outside.any(axis=(1, 2))][0].tolist()}")
+    cells = ndimage.map_coordinates(data, [xy[..., 1].ravel(), xy[..., 0].ravel()], order=1, mode="nearest")
     return cells.reshape(len(cells_ij), h, w), cells_ij
 
 

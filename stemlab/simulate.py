@@ -378,13 +378,14 @@ def add_poisson_noise(intensities, electrons: float, seed=None) -> np.ndarray:
     return rng(seed).poisson(data * electrons).astype(np.float32)
 
 
-def partial_coherence(data, fwhm_A: float, scan_step_A) -> np.ndarray:
-    "Blur a 4D dataset (scan_y, scan_x, k_y, k_x) over the scan by a Gaussian source of `fwhm_A` (Å)."
+def partial_coherence(data, fwhm_A: float, scan_step_A, periodic: bool = False) -> np.ndarray:
+    """Blur a 4D dataset (scan_y, scan_x, k_y, k_x) over the scan by a Gaussian source of `fwhm_A` (Å); `periodic`:
+    the scan covers one period of a crystal, so the blur wraps around its edges (else the edges are mirrored)."""
     data = check_array("data", data, ndim=4)
     fwhm_A = check_number("fwhm_A", fwhm_A, nonnegative=True)
     sy, sx = check_pair("scan_step_A", scan_step_A, positive=True)
     sigma = fwhm_A / (2 * np.sqrt(2 * np.log(2)))
-    return scipy.ndimage.gaussian_filter(data, (sigma / sy, sigma / sx, 0, 0), mode="reflect")
+    return scipy.ndimage.gaussian_filter(data, (sigma / sy, sigma / sx, 0, 0), mode="wrap" if periodic else "reflect")
 
 
 def fourier_upsample(image, factor: int) -> np.ndarray:

@@ -184,110 +184,127 @@ class PixelStats:
     count: int
 
 
-GROUP_ROWS = 16   # rows summed in the data's own precision before they join the float64 totals
+GROUP_ROWS = 64   # rows summed in the data's own precision before they join the float64 totals
 UNROLL = 8        # rows a block reads together in its inner loop (GROUP_ROWS is a multiple of it)
-STRIP = 512       # detector pixels per strip: the fused kernel's accumulators stay in the L1 cache
+STRIP = 16384     # detector pixels per strip (64 KiB of float32): whole rows of a 128 × 128 detector
 BLOCKS_PER_THREAD = 4
 
 
+@numba.njit(inline="always")
+def _row(block, shift, r, j0, j1):
+    "Pixels j0:j1 of row r of the block, or of the shift for r = −1 (a padding row: its deviations are 0)."
+    return block[r, j0:j1] if r >= 0 else shift[j0:j1]
+
+
 @numba.njit(parallel=True, fastmath={"contract"}, cache=True)
-def _fused_moments(block, shift, left, totals):
-    """totals[b] += [left @ (block − shift); left[0] @ (block − shift)²] over the rows of thread block b.
-    block (r, n) float32/64, C-contiguous; shift (n,) and left (>= 2 rows, r + UNROLL − 1 columns, the last
-    UNROLL − 1 zero) in the block's dtype; totals (blocks, len(left) + 1, n) float64, one private set of sums per
-    block.
+def _fused_moments(block, shift, index, coefficients, totals):
+    """totals[b] += [Σd; coefficients @ d; Σd²] with d = block[index] − shift, over thread block b's share of index.
+    block (r, n) float32/64, C-contiguous; shift (n,) in its dtype; index (u,) int64, the rows to use, u a multiple
+    of UNROLL, padded with −1; coefficients (q >= 1, u) in the block's dtype (centred templates, 0 on padding);
+    totals (blocks, q + 2, n) float64, one private set of sums per block.
     `contract` lets a multiply and an add become one fused multiply-add (one rounding instead of two)."""
-    rows, n = block.shape
-    terms = left.shape[0]
-    last = rows - 1
-    per = ((rows + totals.shape[0] - 1) // totals.shape[0] + UNROLL - 1) // UNROLL * UNROLL   # rows per block
+    n = block.shape[1]
+    q = coefficients.shape[0]
+    used = index.shape[0]
+    per = ((used + totals.shape[0] - 1) // totals.shape[0] + UNROLL - 1) // UNROLL * UNROLL   # rows per block
     for b in numba.prange(totals.shape[0]):
-        stop = min(rows, (b + 1) * per)
-        acc = np.empty((terms + 1, STRIP), block.dtype)
+        stop = min(used, (b + 1) * per)
+        acc = np.empty((q + 2, min(n, STRIP)), block.dtype)
         for g0 in range(b * per, stop, GROUP_ROWS):
             for j0 in range(0, n, STRIP):
                 j1 = min(n, j0 + STRIP)
                 acc[:] = 0
                 k = shift[j0:j1]
-                sums, squares, first = acc[0], acc[terms], acc[1]
+                sums, squares = acc[0], acc[q + 1]
                 for i in range(g0, min(stop, g0 + GROUP_ROWS), UNROLL):
-                    # rows past the end repeat the last row with zero weights (left's padding)
-                    x0, x1 = block[i, j0:j1], block[min(i + 1, last), j0:j1]
-                    x2, x3 = block[min(i + 2, last), j0:j1], block[min(i + 3, last), j0:j1]
-                    x4, x5 = block[min(i + 4, last), j0:j1], block[min(i + 5, last), j0:j1]
-                    x6, x7 = block[min(i + 6, last), j0:j1], block[min(i + 7, last), j0:j1]
-                    w0, w1, w2, w3 = left[0, i], left[0, i + 1], left[0, i + 2], left[0, i + 3]
-                    w4, w5, w6, w7 = left[0, i + 4], left[0, i + 5], left[0, i + 6], left[0, i + 7]
-                    c0, c1, c2, c3 = left[1, i], left[1, i + 1], left[1, i + 2], left[1, i + 3]
-                    c4, c5, c6, c7 = left[1, i + 4], left[1, i + 5], left[1, i + 6], left[1, i + 7]
-                    for j in range(j1 - j0):
-                        d0, d1, d2, d3 = x0[j] - k[j], x1[j] - k[j], x2[j] - k[j], x3[j] - k[j]
-                        d4, d5, d6, d7 = x4[j] - k[j], x5[j] - k[j], x6[j] - k[j], x7[j] - k[j]
-                        e0, e1, e2, e3 = w0 * d0, w1 * d1, w2 * d2, w3 * d3     # weighted deviations
-                        e4, e5, e6, e7 = w4 * d4, w5 * d5, w6 * d6, w7 * d7
-                        sums[j] += ((e0 + e1) + (e2 + e3)) + ((e4 + e5) + (e6 + e7))
-                        squares[j] += (((e0 * d0 + e1 * d1) + (e2 * d2 + e3 * d3))
-                                       + ((e4 * d4 + e5 * d5) + (e6 * d6 + e7 * d7)))
-                        first[j] += (((c0 * d0 + c1 * d1) + (c2 * d2 + c3 * d3))
-                                     + ((c4 * d4 + c5 * d5) + (c6 * d6 + c7 * d7)))
-                    for t in range(2, terms):    # further templates: the same rows again, from the L1 cache
-                        c0, c1, c2, c3 = left[t, i], left[t, i + 1], left[t, i + 2], left[t, i + 3]
-                        c4, c5, c6, c7 = left[t, i + 4], left[t, i + 5], left[t, i + 6], left[t, i + 7]
-                        projection = acc[t]
-                        for j in range(j1 - j0):
-                            q = k[j]
-                            projection[j] += (((c0 * (x0[j] - q) + c1 * (x1[j] - q))
-                                               + (c2 * (x2[j] - q) + c3 * (x3[j] - q)))
-                                              + ((c4 * (x4[j] - q) + c5 * (x5[j] - q))
-                                                 + (c6 * (x6[j] - q) + c7 * (x7[j] - q))))
-                for p in range(terms + 1):
+                    x0, x1 = _row(block, shift, index[i], j0, j1), _row(block, shift, index[i + 1], j0, j1)
+                    x2, x3 = _row(block, shift, index[i + 2], j0, j1), _row(block, shift, index[i + 3], j0, j1)
+                    x4, x5 = _row(block, shift, index[i + 4], j0, j1), _row(block, shift, index[i + 5], j0, j1)
+                    x6, x7 = _row(block, shift, index[i + 6], j0, j1), _row(block, shift, index[i + 7], j0, j1)
+                    for t in range(q):
+                        c0, c1, c2, c3 = (coefficients[t, i], coefficients[t, i + 1], coefficients[t, i + 2],
+                                          coefficients[t, i + 3])
+                        c4, c5, c6, c7 = (coefficients[t, i + 4], coefficients[t, i + 5], coefficients[t, i + 6],
+                                          coefficients[t, i + 7])
+                        projection = acc[1 + t]
+                        if t == 0:   # the first template's pass also sums the deviations and their squares
+                            for j in range(j1 - j0):
+                                kj = k[j]
+                                d0, d1, d2, d3 = x0[j] - kj, x1[j] - kj, x2[j] - kj, x3[j] - kj
+                                d4, d5, d6, d7 = x4[j] - kj, x5[j] - kj, x6[j] - kj, x7[j] - kj
+                                sums[j] += ((d0 + d1) + (d2 + d3)) + ((d4 + d5) + (d6 + d7))
+                                s = squares[j]   # a chain of fused multiply-adds, one per row
+                                s += d0 * d0; s += d1 * d1; s += d2 * d2; s += d3 * d3
+                                s += d4 * d4; s += d5 * d5; s += d6 * d6; s += d7 * d7
+                                squares[j] = s
+                                s = projection[j]
+                                s += c0 * d0; s += c1 * d1; s += c2 * d2; s += c3 * d3
+                                s += c4 * d4; s += c5 * d5; s += c6 * d6; s += c7 * d7
+                                projection[j] = s
+                        else:        # further templates: the same eight rows again, from the cache
+                            for j in range(j1 - j0):
+                                kj = k[j]
+                                s = projection[j]
+                                s += c0 * (x0[j] - kj); s += c1 * (x1[j] - kj)
+                                s += c2 * (x2[j] - kj); s += c3 * (x3[j] - kj)
+                                s += c4 * (x4[j] - kj); s += c5 * (x5[j] - kj)
+                                s += c6 * (x6[j] - kj); s += c7 * (x7[j] - kj)
+                                projection[j] = s
+                for p in range(q + 2):
                     total, part = totals[b, p, j0:j1], acc[p]
                     for j in range(j1 - j0):
                         total[j] += part[j]
 
 
-def _moments_numba(block, shift: np.ndarray, left: np.ndarray, totals: np.ndarray) -> None:
-    "The fused kernel on a numpy chunk (rows, n): cast to the working dtype (a copy only for float16 or integer data)."
+def _moments_numba(block, shift: np.ndarray, index: np.ndarray, coefficients: np.ndarray, totals: np.ndarray) -> None:
+    """The fused kernel on the rows `index` of a numpy chunk (rows, n), with coefficients (q, len(index)): the chunk
+    is cast to the working dtype (a copy only for float16 or integer data)."""
     dtype = _work_dtype(block.dtype)
     block = np.ascontiguousarray(block, dtype=dtype)
-    padded = np.zeros((len(left), len(block) + UNROLL - 1), dtype)
-    padded[:, :len(block)] = left
+    used = -(-len(index) // UNROLL) * UNROLL
+    padded_index = np.full(used, -1, np.int64)
+    padded_index[:len(index)] = index
+    padded = np.zeros((len(coefficients), used), dtype)
+    padded[:, :len(index)] = coefficients
     with numba.parallel_chunksize(1):    # blocks go to threads as they come free
-        _fused_moments(block, shift.astype(dtype), padded, totals)
+        _fused_moments(block, shift.astype(dtype), padded_index, padded, totals)
 
 
-def _moments_blas(block, shift: np.ndarray, left: np.ndarray, totals: np.ndarray) -> None:
-    "The same sums on any backend (cupy on a GPU): one GEMM, an in-place square and a GEMV over the shifted chunk."
+def _moments_blas(block, shift: np.ndarray, index: np.ndarray, coefficients: np.ndarray, totals: np.ndarray) -> None:
+    "The same sums on any backend (cupy on a GPU): a gathered, shifted copy of the rows, a GEMM, a square and a sum."
     xp = get_array_module(block)
     dtype = _work_dtype(block.dtype)
-    shifted = xp.subtract(block, xp.asarray(shift, dtype=dtype), dtype=dtype)
-    picked = xp.asarray(left, dtype=dtype)
-    totals[0, :-1] += to_numpy(picked @ shifted)
+    shifted = xp.asarray(block[xp.asarray(index)], dtype=dtype)   # a fresh array: changed in place below
+    shifted -= xp.asarray(shift, dtype=dtype)
+    totals[0, 0] += to_numpy(shifted.sum(axis=0))
+    totals[0, 1:-1] += to_numpy(xp.asarray(coefficients, dtype=dtype) @ shifted)
     xp.multiply(shifted, shifted, out=shifted)
-    totals[0, -1] += to_numpy(picked[0] @ shifted)
+    totals[0, -1] += to_numpy(shifted.sum(axis=0))
 
 
-def _moments(array, weights: np.ndarray, templates: np.ndarray):
-    """One pass: Σw(x−K), T̂ᵀ(x−K) and Σw(x−K)² per pixel, K the mean of the first chunk's leading rows; returns
-    (count, mean, std, projections (q, n))."""
+def _moments(array, region_mask: np.ndarray, templates: np.ndarray):
+    """One pass over the scan positions in `region_mask` (flat, bool): Σ(x−K), T̂ᵀ(x−K) and Σ(x−K)² per pixel, K the
+    mean of the first chunk's first 16 rows; returns (count, mean, std, projections (q, n))."""
     n = array.shape[2] * array.shape[3]
     q = templates.shape[1]
-    left = np.vstack([weights, templates.T if q else np.zeros((1, len(weights)))])   # [w; T̂ᵀ], >= 1 template row
-    totals = np.zeros((BLOCKS_PER_THREAD * numba.get_num_threads(), len(left) + 1, n))
+    coefficients = templates.T if q else np.zeros((1, len(region_mask)))   # >= 1 template row
+    totals = np.zeros((BLOCKS_PER_THREAD * numba.get_num_threads(), len(coefficients) + 2, n))
     # a C-contiguous numpy array in the working dtype goes to the kernel whole (a view, no copy): one parallel region
     # per pass, as a BLAS call has; each region wakes the threads, which on a busy machine costs a scheduler slice
     whole = isinstance(array, np.ndarray) and array.flags.c_contiguous and array.dtype == _work_dtype(array.dtype)
     shift = None
     for rows, block in _scan_chunks(array, array.nbytes if whole else CHUNK_BYTES):
-        if shift is None:   # K, rounded to the working precision so that mean = K + Σw d/Σw is exact
-            shift = to_numpy(block[:GROUP_ROWS]).astype(np.float64).mean(axis=0)
+        if shift is None:   # K: the mean of 16 rows, rounded to the working precision so that mean = K + Σd/count
+            shift = to_numpy(block[:16].mean(axis=0, dtype=np.float64))
             shift = shift.astype(_work_dtype(array.dtype)).astype(np.float64)
-        on_cpu = get_array_module(block) is np
-        (_moments_numba if on_cpu else _moments_blas)(block, shift, left[:, rows], totals)
+        index = np.flatnonzero(region_mask[rows])   # the chunk's rows inside the region
+        if len(index):
+            on_cpu = get_array_module(block) is np
+            (_moments_numba if on_cpu else _moments_blas)(block, shift, index, coefficients[:, rows][:, index], totals)
         del block
     sums = totals.sum(axis=0)
     _check_nan("data", sums)
-    count = float(weights.sum())
+    count = float(region_mask.sum())
     centred = sums[0] / count
     mean = shift + centred
     std = np.sqrt(np.clip(sums[-1] / count - centred**2, 0, None))
@@ -297,8 +314,8 @@ def _moments(array, weights: np.ndarray, templates: np.ndarray):
 def pixel_stats(data, region=None) -> PixelStats:
     "Mean and population σ of every detector pixel over the scan (or over `region`: boolean image or slices)."
     array = _array_of(data)
-    weights = _region_mask(region, array.shape[:2]).ravel().astype(np.float64)
-    count, mean, std, _ = _moments(array, weights, np.zeros((len(weights), 0)))
+    mask = _region_mask(region, array.shape[:2]).ravel()
+    count, mean, std, _ = _moments(array, mask, np.zeros((len(mask), 0)))
     shape = array.shape[2:]
     return PixelStats(mean.reshape(shape), std.reshape(shape), int(count))
 
@@ -325,7 +342,7 @@ def pcc_map(template, data, scaling: str = "zscore", region=None) -> np.ndarray:
     scaling = check_choice("scaling", scaling, ("zscore", "mean"))
     mask = _region_mask(region, array.shape[:2])
     templates = _normalised_templates(template, array.shape[:2], mask)
-    count, mean, std, projections = _moments(array, mask.ravel().astype(np.float64), templates)
+    count, mean, std, projections = _moments(array, mask.ravel(), templates)
     with np.errstate(divide="ignore", invalid="ignore"):
         r = np.where(std > 0, projections / (count * std), 0.0)
         if scaling == "mean":

@@ -9,21 +9,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+import abtem
 import ase
 import numpy as np
+import torch
+from abtem.antialias import antialias_aperture
+from abtem.core.energy import energy2sigma
 from scipy.spatial import cKDTree
 
 from ..core import (AMU_kg, BOLTZMANN_eV_K, ELEMENTARY_CHARGE_C, check_array, check_choice, check_number, check_pair,
                           mrad_to_inv_A, progress, rng, to_numpy, wavelength)
 from ..phonons import band_sampler
 from .engine import PtychoData, Reconstruction, initial_reconstruction, reconstruct
-from ..simulate import Dataset4D, make_probe, partial_coherence, simulate_4dstem
+from .multislice import spatial_frequencies
+from ..simulate import Dataset4D, fast_gpts, make_potential, make_probe, partial_coherence, simulate_4dstem
 
 # %% auto #0
 __all__ = ['phase_centroids', 'displacements', 'green_function', 'b_factors', 'neighbour_pairs', 'correlation_vectors',
            'similarity', 'mode_amplitudes', 'dispersion_from_displacements', 'ThermalEnsemble', 'thermal_ensemble',
-           'simulate_caviar_data', 'simulation_probe', 'seed_states', 'CaviarReconstruction', 'caviar',
-           'state_positions']
+           'simulate_caviar_data', 'atom_slices', 'simulation_probe', 'snapshot_transmissions', 'seed_states',
+           'CaviarReconstruction', 'caviar', 'state_positions']
 
 # %% ../../nbs/34_caviar.ipynb #2a974497
 def _check_positions(positions) -> np.ndarray:
@@ -92,10 +97,20 @@ def b_factors(positions) -> np.ndarray:
     return 8 * np.pi**2 * (u**2).sum(axis=2).mean(axis=0)
 
 # %% ../../nbs/34_caviar.ipynb #21628c6b
-def neighbour_pairs(xy, cutoff_A: float, include_self: bool = True) -> np.ndarray:
-    "Index pairs (P, 2), i ≤ j, of atoms `xy` (atoms, 2) Å closer than `cutoff_A`, plus (i, i) if `include_self`."
+def neighbour_pairs(xy, cutoff_A: float, include_self: bool = True, box_A=None) -> np.ndarray:
+    """Index pairs (P, 2), i ≤ j, of atoms `xy` (atoms, D) Å (D = 2 or 3) closer than `cutoff_A`, plus (i, i) if
+    `include_self`; with `box_A` (D,) Å, the lengths of a periodic cell, periodic images count as neighbours."""
     xy = check_array("xy", xy, ndim=2).astype(np.float64)
-    pairs = cKDTree(xy).query_pairs(check_number("cutoff_A", cutoff_A, positive=True), output_type="ndarray")
+    cutoff = check_number("cutoff_A", cutoff_A, positive=True)
+    if box_A is None:
+        tree = cKDTree(xy)
+    else:
+        box = check_array("box_A", box_A, ndim=1).astype(np.float64)
+        if box.shape != xy.shape[1:] or np.any(box <= 0):
+            raise ValueError(f"box_A must hold {xy.shape[1]} positive cell lengths (Å), one per column of xy, got "
+                             f"{box_A!r}")
+        tree = cKDTree(np.mod(xy, box), boxsize=box)
+    pairs = tree.query_pairs(cutoff, output_type="ndarray")
     if include_self:
         pairs = np.concatenate([np.repeat(np.arange(len(xy)), 2).reshape(-1, 2), pairs])
     return pairs[np.lexsort((pairs[:, 1], pairs[:, 0]))]
@@ -238,41 +253,95 @@ def thermal_ensemble(phonon, supercell, temperature_K: float, n_snapshots: int, 
     return ThermalEnsemble(reference, u, model, covariance, float(temperature_K))
 
 # %% ../../nbs/34_caviar.ipynb #5c08091f
+def _even_grid_sampling(lengths_A, sampling_A: float) -> float:
+    "The largest sampling (Å) ≤ `sampling_A` whose fast-FFT grid over `lengths_A` (x, y) is even along both axes."
+    sampling = sampling_A
+    while any(n % 2 for n in fast_gpts(lengths_A, sampling)):
+        sampling *= 0.995
+    return sampling
+
+
 def simulate_caviar_data(ensemble: ThermalEnsemble, energy_eV: float = 200e3, semiangle_mrad: float = 30.0,
                          scan_step_A: float = 0.5, scan_region_A=None, sampling_A: float = 0.05,
                          max_angle_mrad: float | None = None, slice_thickness_A: float = 1.92,
                          source_fwhm_A: float | None = None) -> Dataset4D:
     """4D-STEM (scan_y, scan_x, k_y, k_x) of `ensemble`'s snapshots summed incoherently (abTEM), optionally blurred
-    over the scan by a Gaussian source of `source_fwhm_A` (partial spatial coherence). Lengths Å, angles mrad."""
+    over the scan by a Gaussian source of `source_fwhm_A` (partial spatial coherence; wrapping around when the scan
+    covers the whole cell). Lengths Å, angles mrad. `slice_thickness_A` is rounded so that a whole number of slices
+    fills the cell. With `max_angle_mrad` None the detector covers abTEM's whole grid (zero beyond its 2/3
+    anti-aliasing cutoff): a reconstruction from these patterns works on abTEM's grid with the same 2/3 band limit;
+    `sampling_A` is then refined until that grid is even (an odd grid's Nyquist frequency, so its 2/3 limit, is not
+    abTEM's). A number crops the patterns to that half-width instead."""
     if not isinstance(ensemble, ThermalEnsemble):
         raise TypeError(f"ensemble must be a ThermalEnsemble (from thermal_ensemble), got {type(ensemble).__name__}")
+    cell = ensemble.reference.cell.lengths()
+    thickness = cell[2] / max(1, round(cell[2] / check_number("slice_thickness_A", slice_thickness_A, positive=True)))
+    full = max_angle_mrad is None
+    if full:
+        sampling_A = _even_grid_sampling(cell[:2], check_number("sampling_A", sampling_A, positive=True))
     snapshots = ensemble.snapshots()      # always a list, so simulate's guard against abTEM's z-wrap applies
-    data = simulate_4dstem(snapshots, energy_eV=energy_eV,
-                           semiangle_mrad=semiangle_mrad, scan_step_A=scan_step_A, scan_region_A=scan_region_A,
-                           sampling_A=sampling_A, max_angle_mrad=max_angle_mrad, slice_thickness_A=slice_thickness_A)
+    with abtem.config.set({"antialias.taper": 0.0}):      # a sharp 2/3 cutoff, as the engine's (not cached)
+        data = simulate_4dstem(snapshots, energy_eV=energy_eV, semiangle_mrad=semiangle_mrad, scan_step_A=scan_step_A,
+                               scan_region_A=scan_region_A, sampling_A=sampling_A, max_angle_mrad=max_angle_mrad,
+                               slice_thickness_A=thickness, cache=False)
+    array = data.array
+    if full:        # abTEM crops to its cutoff; the rest of its grid is zero
+        grid = fast_gpts(cell[:2], sampling_A)[::-1]                                  # (y, x)
+        before = [n // 2 - m // 2 for n, m in zip(grid, array.shape[-2:])]
+        array = np.pad(array, [(0, 0), (0, 0)] + [(b, n - m - b) for b, n, m in zip(before, grid, array.shape[-2:])])
+    if source_fwhm_A:
+        (x0, y0), (x1, y1) = ((0.0, 0.0), cell[:2]) if scan_region_A is None else scan_region_A
+        periodic = np.allclose((x1 - x0, y1 - y0), cell[:2])
+        array = partial_coherence(array, source_fwhm_A, data.scan_sampling_A, periodic=periodic)
     metadata = {**data.metadata, "model": ensemble.model, "n_snapshots": len(snapshots),
                 "temperature_K": ensemble.temperature_K, "source_fwhm_A": source_fwhm_A}
-    if source_fwhm_A:
-        data = replace(data, array=partial_coherence(data.array, source_fwhm_A, data.scan_sampling_A))
-    return replace(data, metadata=metadata)
+    return replace(data, array=array, metadata=metadata)
 
 # %% ../../nbs/34_caviar.ipynb #385bf98d
-def simulation_probe(dataset: Dataset4D, ensemble: ThermalEnsemble) -> np.ndarray:
-    """The probe (k_y, k_x)-window sized, complex (y, x), of `dataset` as simulated from `ensemble` by
-    `simulate_caviar_data`: focused on the entrance surface, i.e. defocused by the depth (Å) of the first slice that
-    holds atoms. Its real-space extent is λ/Δθ, the reconstruction window of the patterns."""
+def _check_simulation(dataset, ensemble) -> None:
     if not isinstance(dataset, Dataset4D) or "z_shift_A" not in dataset.metadata:
         raise TypeError(f"dataset must be a Dataset4D from simulate_caviar_data, got {type(dataset).__name__}")
     if not isinstance(ensemble, ThermalEnsemble):
         raise TypeError(f"ensemble must be a ThermalEnsemble, got {type(ensemble).__name__}")
+
+
+def atom_slices(dataset: Dataset4D, ensemble: ThermalEnsemble) -> np.ndarray:
+    """The slice (int, from 0 at the entrance) that holds each atom of `ensemble`'s reference in `dataset`, as
+    simulated by `simulate_caviar_data` (abTEM shifts the cell along the beam by `z_shift_A` first)."""
+    _check_simulation(dataset, ensemble)
+    depth = np.mod(ensemble.reference.positions[:, 2] + dataset.metadata["z_shift_A"], ensemble.reference.cell[2, 2])
+    return np.floor(depth / dataset.metadata["slice_thickness_A"]).astype(int)
+
+
+def simulation_probe(dataset: Dataset4D, ensemble: ThermalEnsemble) -> np.ndarray:
+    """The probe (k_y, k_x)-window sized, complex (y, x), of `dataset` as simulated from `ensemble` by
+    `simulate_caviar_data`: focused on the entrance surface, i.e. defocused by the depth (Å) of the first slice that
+    holds atoms. Its real-space extent is λ/Δθ, the reconstruction window of the patterns."""
+    _check_simulation(dataset, ensemble)
     window = dataset.array.shape[-2:]
     extent = [wavelength(dataset.energy_eV) / (s * 1e-3) for s in dataset.k_sampling_mrad]          # (y, x) Å
-    thickness = dataset.metadata["slice_thickness_A"]
-    z = np.mod(ensemble.reference.positions[:, 2] + dataset.metadata["z_shift_A"], ensemble.reference.cell[2, 2])
-    depth = np.floor(z.min() / thickness) * thickness
+    depth = atom_slices(dataset, ensemble).min() * dataset.metadata["slice_thickness_A"]
     probe = make_probe(dataset.energy_eV, dataset.semiangle_mrad, {"defocus": -depth}, extent=extent[::-1],
                        gpts=window[::-1])
     return to_numpy(probe.build().compute().array).T
+
+# %% ../../nbs/34_caviar.ipynb #d2b514c2
+def snapshot_transmissions(dataset: Dataset4D, ensemble: ThermalEnsemble) -> np.ndarray:
+    """Transmission functions (snapshots, slices, y, x) complex64 that abTEM applied to `dataset` (from
+    `simulate_caviar_data` with the full-grid detector, `max_angle_mrad` None): exp(iσV) of every snapshot's slices,
+    band-limited at 2/3 with abTEM's sharp cutoff, on the grid of the reconstruction (pixel = the simulation's)."""
+    _check_simulation(dataset, ensemble)
+    snapshots = ensemble.snapshots()
+    potential = make_potential(snapshots if len(snapshots) > 1 else snapshots[0], dataset.metadata["sampling_A"],
+                               dataset.metadata["slice_thickness_A"], z_shift_A=dataset.metadata["z_shift_A"])
+    if tuple(potential.gpts[::-1]) != dataset.array.shape[-2:]:
+        raise ValueError(f"dataset patterns {dataset.array.shape[-2:]} do not cover the simulation grid "
+                         f"{tuple(potential.gpts[::-1])}: simulate them with max_angle_mrad=None")
+    V = to_numpy(potential.build().compute().array).reshape((len(snapshots), -1) + tuple(potential.gpts))
+    with abtem.config.set({"antialias.taper": 0.0}):
+        aperture = to_numpy(antialias_aperture(potential.gpts, potential.sampling, np))
+    t = np.fft.ifft2(np.fft.fft2(np.exp(1j * energy2sigma(dataset.energy_eV) * V)) * aperture)
+    return np.swapaxes(t, -1, -2).astype(np.complex64)
 
 # %% ../../nbs/34_caviar.ipynb #b5983b67
 def seed_states(rec: Reconstruction, n_states: int, noise_rad: float = 0.05, seed=None,
@@ -286,8 +355,7 @@ def seed_states(rec: Reconstruction, n_states: int, noise_rad: float = 0.05, see
     epsilon = rng(seed).standard_normal((int(n_states),) + first.shape[1:])
     if bandlimit_mrad is not None:
         k_max = mrad_to_inv_A(check_number("bandlimit_mrad", bandlimit_mrad, positive=True), rec.energy_eV)
-        ky = np.fft.fftfreq(first.shape[-2], rec.sampling_A[0])[:, None]
-        kx = np.fft.fftfreq(first.shape[-1], rec.sampling_A[1])[None, :]
+        ky, kx = (k.numpy() for k in spatial_frequencies(first.shape[-2:], rec.sampling_A, dtype=torch.float64))
         inside = kx**2 + ky**2 <= k_max**2
         if inside.sum() < 2:
             raise ValueError(f"bandlimit_mrad = {bandlimit_mrad} keeps no spatial frequency but 0 on this "
@@ -313,7 +381,9 @@ def caviar(data: PtychoData, *, n_states: int = 20, n_slices: int = 4, dz_A: flo
     `n_probe_modes` probe modes (refined if `refine_probe`), stage 2 with `n_states` seeded states (`seed_states`;
     `seed_bandlimit_mrad` defaults to twice the semi-angle) and that probe fixed. `probe`: a complex (N_y, N_x)
     probe to start from instead of the aberration model (scaled to the data's power; further modes stay
-    Hermite-Gaussian). `iterations` = (stage 1, stage 2); `options` go to `reconstruct` (e.g. device)."""
+    Hermite-Gaussian). `iterations` = (stage 1, stage 2); `options` go to `reconstruct` (e.g. device). For abTEM data
+    (`simulate_caviar_data`) give one slice more than the specimen holds, a vacuum exit slice: the engine band-limits
+    the wave between slices only, abTEM after the last slice too (`snapshot_transmissions` shows the difference)."""
     first, second = (int(check_number(f"iterations[{i}]", n, positive=True)) for i, n in enumerate(iterations))
     start = initial_reconstruction(data, n_slices=n_slices, dz_A=dz_A, n_probe_modes=n_probe_modes,
                                    object_shape=object_shape, periodic=periodic, defocus_A=defocus_A, seed=seed)
