@@ -10,6 +10,8 @@ normalised r.m.s.). For stemlab also the FFT floor: ffts_per_iteration(...) x th
 the best throughput of batched torch FFTs here (same threads; batches of 1 to 32 positions x modes, the fastest;
 measured right after the reconstruction).
 Goals (issue 8): stemlab >= 3x faster per iteration than py4DSTEM at equal or better error; stemlab <= 1.5x its floor.
+Both are printed: the per-iteration ratio at the same iteration count (with both errors), and the time stemlab
+needs to reach py4DSTEM's final error against py4DSTEM's time (stemlab runs EXTRA_ITERATIONS x longer for it).
 PtyRAD is not installed (not available here), so it is not compared.
 
 Sizes: --size smoke   16x16 positions, 64^2 patterns, 3 slices, 2 modes (a minute or two)
