@@ -344,7 +344,7 @@ def snapshot_transmissions(dataset: Dataset4D, ensemble: ThermalEnsemble) -> np.
     return np.swapaxes(t, -1, -2).astype(np.complex64)
 
 # %% ../../nbs/34_caviar.ipynb #b5983b67
-def seed_states(rec: Reconstruction, n_states: int, noise_rad: float = 0.05, seed=None,
+def seed_states(rec: Reconstruction, n_states: int, noise_rad: float = 0.001, seed=None,
                 bandlimit_mrad: float | None = None) -> Reconstruction:
     """`n_states` copies of `rec`'s first object state, each times exp(iε): ε Gaussian noise with spatial frequencies
     below `bandlimit_mrad` (mrad ↔ θ/λ; None: all), rescaled to standard deviation `noise_rad` (rad)."""
@@ -374,7 +374,7 @@ class CaviarReconstruction:
 
 
 def caviar(data: PtychoData, *, n_states: int = 20, n_slices: int = 4, dz_A: float = 1.9, n_probe_modes: int = 1,
-           iterations=(50, 300), noise_rad: float = 0.05, seed_bandlimit_mrad: float | None = None,
+           iterations=(50, 300), noise_rad: float = 0.001, seed_bandlimit_mrad: float | None = None,
            refine_probe: bool = True, probe=None, object_shape=None, periodic: bool = False, defocus_A: float = 0.0,
            seed=0, **options) -> CaviarReconstruction:
     """Two-stage mixed-state-object ptychography (L-BFGS, amplitude loss): stage 1 with one object state and
