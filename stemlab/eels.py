@@ -19,7 +19,7 @@ from matplotlib.ticker import NullLocator
 
 from .core import Explorer, check_array, check_choice, check_number, explorer_figure, rng, to_numpy
 from .io import AxisCalibration, to_array, to_hyperspy
-from .lattice import (IdealLattice, crop_unit_cells, estimate_basis, find_columns, fit_affine_ransac,
+from .lattice import (IdealLattice, _check_shape, crop_unit_cells, estimate_basis, find_columns, fit_affine_ransac,
                              fit_ideal_lattice, index_lattice, refine_columns, tile)
 
 # %% auto #0
@@ -632,9 +632,7 @@ def average_unit_cells_affine(maps: Any, reference: IdealLattice | None = None, 
         if reference is None:
             raise ValueError("min_separation_px must be given when reference is None")
         min_separation_px = 0.6 * np.min(np.hypot(*reference.basis.T))
-    if len(cell_shape_px) != 2 or any(isinstance(n, bool) or not float(n).is_integer() or n < 2 for n in cell_shape_px):
-        raise ValueError(f"cell_shape_px must be two integers >= 2, got {cell_shape_px!r}")
-    h, w = int(cell_shape_px[0]), int(cell_shape_px[1])
+    h, w = _check_shape("cell_shape_px", cell_shape_px, minimum=2)
     residual_threshold_px = check_number("residual_threshold_px", residual_threshold_px, positive=True)
     measured = _lattice_columns(stack[measure_band], min_separation_px, threshold_rel)
     basis = estimate_basis(measured)

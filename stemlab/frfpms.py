@@ -306,8 +306,9 @@ def explore(result: FRFPMSResult, sampler=None, fwhm_A: float = 2.0, probability
     U = sampler.adps()                                                                  # (bands, sites, 3, 3)
     shapes = np.array([[projected_ellipse(u, probability) for u in band] for band in U])   # (bands, sites, 3)
     largest = shapes[:, :, 0].max(axis=1)                                              # (bands,) Å
-    near_empty = largest < NEAR_EMPTY_FRACTION * largest.max()
-    drawn_as = np.where(near_empty, NEAR_EMPTY_FRACTION * largest.max(), largest)      # Å drawn 0.3 cell wide
+    floor = NEAR_EMPTY_FRACTION * largest.max()
+    near_empty = largest < floor
+    drawn_as = np.maximum(largest, floor)      # Å drawn 0.3 cell wide
     magnify = np.divide(0.3 * cell.min(), drawn_as, out=np.ones_like(drawn_as), where=drawn_as > 0)
     origin = np.asarray(result.positions_A[0])
     ny, nx = result.scan_shape

@@ -18,8 +18,8 @@ from .core import check_array, check_choice, check_number, progress_enabled, rng
 from .io import to_array
 
 # %% auto #0
-__all__ = ['check_image', 'check_points', 'render_columns', 'find_columns', 'Columns', 'refine_columns', 'IdealLattice',
-           'estimate_basis', 'index_lattice', 'fit_ideal_lattice', 'fit_affine_ransac', 'warp_affine',
+__all__ = ['EDGE_TOLERANCE_PX', 'check_image', 'check_points', 'render_columns', 'find_columns', 'Columns', 'refine_columns',
+           'IdealLattice', 'estimate_basis', 'index_lattice', 'fit_ideal_lattice', 'fit_affine_ransac', 'warp_affine',
            'crop_unit_cells', 'average_unit_cells', 'tile']
 
 # %% ../nbs/04_lattice.ipynb #98bdf93d
@@ -337,12 +337,17 @@ def _check_affines(affines: Any, n_cells: int | None) -> np.ndarray:
     return stack[:, :2]
 
 
+EDGE_TOLERANCE_PX = 1.0  # a per-cell affine may place a grid point this far outside the image: it takes the edge value
+
+
 def crop_unit_cells(image: Any, lattice: IdealLattice, cell_shape_px: tuple[int, int], cells_ij: Any = None,
                     affines: Any = None) -> tuple[np.ndarray, np.ndarray]:
     """Unit cells of `image` resampled bilinearly to `cell_shape_px` (h, w) in lattice coordinates (columns along a,
     rows along b): the cells `cells_ij` (n_cells, 2) (i, j), by default every cell fully inside the image. `affines`
     moves the sampling grid: one (3, 3) or (2, 3) affine for all cells, or a stack (n_cells, 3|2, 3) with one per cell
-    of `cells_ij`, mapping lattice-grid (x, y, 1) px to where the cell is sampled in `image` (px). Returns the cells
+    of `cells_ij`, mapping lattice-grid (x, y, 1) px to where the cell is sampled in `image` (px); grid points up to
+    EDGE_TOLERANCE_PX outside the image (a RANSAC affine of an edge cell) take the edge value, further out raises.
+    Returns the cells
     (n_cells, h, w) and their indices (n_cells, 2)."""
     data, _ = check_image("image", image)
     if not isinstance(lattice, IdealLattice):
@@ -371,7 +376,7 @@ def crop_unit_cells(image: Any, lattice: IdealLattice, cell_shape_px: tuple[int,
     fractions = np.stack(np.meshgrid(np.arange(w) / w, np.arange(h) / h), axis=-1)          # (h, w, 2) (u, v)
     grid_xy = lattice.positions((cells_ij[:, None, None, :] + fractions).reshape(-1, 2)).reshape(-1, h * w, 2)
     xy = np.einsum("nij,npj->npi", matrices[..., :2], grid_xy) + matrices[:, None, :, 2]    # (n_cells, h·w, 2)
-    outside = (xy < -1e-9) | (xy > np.array([nx - 1, ny - 1]) + 1e-9)
+    outside = (xy < -EDGE_TOLERANCE_PX) | (xy > np.array([nx - 1, ny - 1]) + EDGE_TOLERANCE_PX)  # beyond: raise
     if outside.any():
         raise ValueError(f"cells_ij: {outside.any(axis=(1, 2)).sum()} of the {len(cells_ij)} cells reach outside the "
                          f"{ny}x{nx} image, e.g. cell {cells_ij[outside.any(axis=(1, 2))][0].tolist()}")

@@ -19,11 +19,11 @@ from .core import (check_array, check_choice, check_number, check_pair, get_arra
                           to_numpy, wavelength)
 
 # %% auto #0
-__all__ = ['TILE_BYTES', 'CHUNK_BYTES', 'GROUP_ROWS', 'UNROLL', 'STRIP', 'BLOCKS_PER_THREAD', 'matrix_view', 'k_axes_mrad',
-           'PixelStats', 'pixel_stats', 'pcc_map', 'apply_mask', 'detector_mask', 'virtual_image', 'center_of_mass',
-           'icom', 'SortedMatrix', 'sorted_matrix', 'PrincipalImages', 'principal_images', 'template_image',
-           'sites_from_image', 'structure_sites', 'site_specificity', 'image_snr', 'bin_detector', 'tile_scan',
-           'with_dose', 'simulate_thickness_series', 'save_series', 'load_series', 'explore']
+__all__ = ['TILE_BYTES', 'CHUNK_BYTES', 'GROUP_ROWS', 'UNROLL', 'STRIP', 'SHIFT_ROWS', 'BLOCKS_PER_THREAD', 'matrix_view',
+           'k_axes_mrad', 'PixelStats', 'pixel_stats', 'pcc_map', 'apply_mask', 'detector_mask', 'virtual_image',
+           'center_of_mass', 'icom', 'SortedMatrix', 'sorted_matrix', 'PrincipalImages', 'principal_images',
+           'template_image', 'sites_from_image', 'structure_sites', 'site_specificity', 'image_snr', 'bin_detector',
+           'tile_scan', 'with_dose', 'simulate_thickness_series', 'save_series', 'load_series', 'explore']
 
 # %% ../nbs/50_templates.ipynb #4766ef4d
 TILE_BYTES = 2**20         # working tile of a chunk (shifted copy): stays in a core's L2 cache while reused
@@ -186,7 +186,9 @@ class PixelStats:
 
 GROUP_ROWS = 64   # rows summed in the data's own precision before they join the float64 totals
 UNROLL = 8        # rows a block reads together in its inner loop (GROUP_ROWS is a multiple of it)
-STRIP = 16384     # detector pixels per strip (64 KiB of float32): whole rows of a 128 × 128 detector
+STRIP = 16384     # detector pixels per strip (64 KiB of float32): whole rows of a 128 × 128 detector; the
+                  # accumulators, (q + 2) strips, stay in a core's L2 cache
+SHIFT_ROWS = 16   # rows whose mean is the shift K
 BLOCKS_PER_THREAD = 4
 
 
@@ -284,7 +286,7 @@ def _moments_blas(block, shift: np.ndarray, index: np.ndarray, coefficients: np.
 
 def _moments(array, region_mask: np.ndarray, templates: np.ndarray):
     """One pass over the scan positions in `region_mask` (flat, bool): Σ(x−K), T̂ᵀ(x−K) and Σ(x−K)² per pixel, K the
-    mean of the first chunk's first 16 rows; returns (count, mean, std, projections (q, n))."""
+    mean of the first chunk's first SHIFT_ROWS rows; returns (count, mean, std, projections (q, n))."""
     n = array.shape[2] * array.shape[3]
     q = templates.shape[1]
     coefficients = templates.T if q else np.zeros((1, len(region_mask)))   # >= 1 template row
@@ -295,7 +297,7 @@ def _moments(array, region_mask: np.ndarray, templates: np.ndarray):
     shift = None
     for rows, block in _scan_chunks(array, array.nbytes if whole else CHUNK_BYTES):
         if shift is None:   # K: the mean of 16 rows, rounded to the working precision so that mean = K + Σd/count
-            shift = to_numpy(block[:16].mean(axis=0, dtype=np.float64))
+            shift = to_numpy(block[:SHIFT_ROWS].mean(axis=0, dtype=np.float64))
             shift = shift.astype(_work_dtype(array.dtype)).astype(np.float64)
         index = np.flatnonzero(region_mask[rows])   # the chunk's rows inside the region
         if len(index):

@@ -237,7 +237,7 @@ def default_groups(n_slices: int) -> dict[str, Group]:
                                                lr=min(DEFAULT_GROUPS["object"].lr, PROJECTED_PHASE_STEP / n_slices)))
 
 
-def _check_groups(groups, n_slices: int = 1) -> dict[str, Group]:
+def _check_groups(groups, n_slices: int) -> dict[str, Group]:
     out = default_groups(n_slices)
     for name, value in (groups or {}).items():
         check_choice("groups key", name, GROUP_NAMES)

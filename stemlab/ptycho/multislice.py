@@ -175,11 +175,9 @@ def window_corners(positions_A, sampling_A, window) -> tuple[torch.Tensor, torch
 
 def _shift_ramps(shifts_px: torch.Tensor, shape, real_dtype: torch.dtype) -> torch.Tensor:
     "Fourier phase ramps e^{−2πi k·f} (B, N_y, N_x) on fftfreq grids that move a wave by `shifts_px` (B, 2) (x, y) px."
-    ny, nx = shape
-    ky = torch.as_tensor(np.fft.fftfreq(ny), dtype=real_dtype, device=shifts_px.device)
-    kx = torch.as_tensor(np.fft.fftfreq(nx), dtype=real_dtype, device=shifts_px.device)
+    ky, kx = spatial_frequencies(shape, (1.0, 1.0), device=shifts_px.device, dtype=real_dtype)  # px⁻¹
     one = torch.ones((), dtype=real_dtype, device=shifts_px.device)
-    ramp_y = torch.polar(one, -2 * math.pi * shifts_px[:, 1:2].to(real_dtype) * ky)
+    ramp_y = torch.polar(one, -2 * math.pi * shifts_px[:, 1:2].to(real_dtype) * ky.T)
     ramp_x = torch.polar(one, -2 * math.pi * shifts_px[:, 0:1].to(real_dtype) * kx)
     return ramp_y[:, :, None] * ramp_x[:, None, :]
 
@@ -192,8 +190,8 @@ def shift_probes(modes: torch.Tensor, shifts_px: torch.Tensor) -> torch.Tensor:
 
 class _Windows:
     """Where the windows (N_y, N_x) at integer `corners` (B, 2) (x, y) lie in an object (..., H_y, H_x): `gather` cuts
-    them out (one advanced index into a strided `unfold` view, batch first), `add` puts window gradients back
-    (`index_add_` into a flattened object plane). `periodic` wraps them around the object (one period)."""
+    them out (one advanced index into a strided `unfold` view, batch first), `flat_index` gives the flat object-plane
+    index of every window pixel, for putting window gradients back with `index_add_`. `periodic` wraps them around the object (one period)."""
 
     def __init__(self, obj: torch.Tensor, corners: torch.Tensor, window, periodic: bool):
         ny, nx = self.window = tuple(window)
@@ -231,7 +229,8 @@ class _Crop(torch.autograd.Function):
     @once_differentiable
     def backward(ctx, grad):
         flat = ctx.windows.flat_index()
-        grad = grad.reshape(grad.shape[0], -1, flat.numel() // grad.shape[0])
+        ny, nx = ctx.windows.window
+        grad = grad.reshape(grad.shape[0], -1, ny * nx)
         planes = grad.new_zeros((grad.shape[1], ctx.object_shape[-2] * ctx.object_shape[-1]))
         for index, plane in enumerate(planes):  # one index_add_ per object plane (state, slice)
             plane.index_add_(0, flat, grad[:, index].reshape(-1))
@@ -347,8 +346,8 @@ class _Multislice(torch.autograd.Function):
                     for m in range(1, h.shape[2]):
                         total.addcmul_(psi[:, :, m], h[:, :, m])
                     total.conj_physical_()
-                    for k in range(n_states):
-                        planes[k * n_slices + s].index_add_(0, flat, total[:, k].reshape(-1))
+                    planes.view(n_states, n_slices, -1)[:, s].index_add_(  # all states' planes of slice s at once
+                        1, flat, total.transpose(0, 1).reshape(n_states, -1))
                 if s == 0 and not (need_probe or need_ramps):
                     break
                 h.mul_(window[:, :, s, None])
