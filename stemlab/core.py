@@ -15,9 +15,9 @@ import numpy as np
 
 # %% auto #0
 __all__ = ['PLANCK_Js', 'LIGHT_SPEED_m_s', 'ELEMENTARY_CHARGE_C', 'ELECTRON_MASS_kg', 'BOLTZMANN_eV_K', 'AMU_kg',
-           'ELECTRON_REST_ENERGY_eV', 'MEV_PER_THZ', 'check_number', 'check_pair', 'check_array', 'check_choice',
-           'wavelength', 'interaction_constant', 'mrad_to_inv_A', 'inv_A_to_mrad', 'thz_to_mev', 'mev_to_thz',
-           'cupy_available', 'get_array_module', 'to_numpy', 'torch_device', 'rng', 'seed_everything',
+           'ELECTRON_REST_ENERGY_eV', 'MEV_PER_THZ', 'check_number', 'check_pair', 'check_array', 'check_points',
+           'check_choice', 'wavelength', 'interaction_constant', 'mrad_to_inv_A', 'inv_A_to_mrad', 'thz_to_mev',
+           'mev_to_thz', 'cupy_available', 'get_array_module', 'to_numpy', 'torch_device', 'rng', 'seed_everything',
            'progress_enabled', 'progress', 'write_atomic', 'cache_dir', 'interactive', 'explorer_figure', 'Explorer']
 
 # %% ../nbs/00_core.ipynb #d724e566
@@ -56,8 +56,8 @@ def check_pair(name: str, value: Any, **kw) -> tuple[float, float]:
 
 
 def check_array(name: str, value: Any, *, ndim: int | tuple[int, ...] | None = None,
-                finite: bool = True) -> np.ndarray:
-    "Return `value` as a numpy array, checking dimensionality and NaN/inf; raise naming `name`."
+                shape: tuple[int, ...] | None = None, finite: bool = True) -> np.ndarray:
+    "Return `value` as a numpy array, checking dimensionality (or the exact `shape`) and NaN/inf; raise naming `name`."
     try:
         arr = np.asarray(value)
     except Exception as err:  # ragged lists and the like
@@ -67,11 +67,24 @@ def check_array(name: str, value: Any, *, ndim: int | tuple[int, ...] | None = N
         if arr.ndim not in allowed:
             raise ValueError(f"{name} must have {' or '.join(map(str, allowed))} dimensions, "
                              f"got shape {arr.shape}")
+    if shape is not None and arr.shape != tuple(shape):
+        raise ValueError(f"{name} must have shape {tuple(shape)}, got shape {arr.shape}")
     if arr.size == 0:
         raise ValueError(f"{name} must not be empty, got shape {arr.shape}")
     if finite and np.issubdtype(arr.dtype, np.number) and not np.all(np.isfinite(arr)):
         raise ValueError(f"{name} contains NaN or inf values")
     return arr
+
+
+def check_points(name: str, points: Any, min_count: int = 1, columns: str = "(x, y)") -> np.ndarray:
+    """`points` (numpy, cupy, torch or dask) as an (N, 2) float64 array with N >= `min_count`; `columns` names the
+    two columns in messages ((x, y) positions in px or Å by default). Raises naming `name`."""
+    pts = check_array(name, to_numpy(points), ndim=2).astype(np.float64)
+    if pts.shape[1] != 2:
+        raise ValueError(f"{name} must have shape (N, 2) with {columns} columns, got shape {pts.shape}")
+    if len(pts) < min_count:
+        raise ValueError(f"{name} must hold at least {min_count} points, got {len(pts)}")
+    return pts
 
 
 def check_choice(name: str, value: Any, choices: Iterable[str]) -> str:

@@ -20,9 +20,9 @@ from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import breadth_first_order, minimum_spanning_tree, shortest_path
 from scipy.spatial import ConvexHull, Voronoi, cKDTree
 
-from .core import (Explorer, check_array, check_choice, check_number, check_pair, explorer_figure, progress, rng,
-                          to_numpy)
-from .lattice import (Columns, IdealLattice, check_image, check_points, estimate_basis, find_columns,
+from .core import (Explorer, check_array, check_choice, check_number, check_pair, check_points, explorer_figure,
+                          progress, rng, to_numpy)
+from .lattice import (Columns, IdealLattice, _check_basis, check_image, estimate_basis, find_columns,
                              fit_ideal_lattice, refine_columns)
 
 # %% auto #0
@@ -311,9 +311,7 @@ def index_columns(points: Any, basis: Any, origin: int | None = None) -> np.ndar
     number; default: the one nearest the centroid), which gets (0, 0), along the minimum spanning tree of the
     links shorter than 1.5 spacings; each link's step is rounded in `basis` (rows a and b, px)."""
     pts = check_points("points", points, min_count=2)
-    basis = check_array("basis", to_numpy(basis), ndim=2).astype(np.float64)
-    if basis.shape != (2, 2) or abs(np.linalg.det(basis)) < 1e-9 * np.sum(basis**2):
-        raise ValueError(f"basis must be a non-singular (2, 2) array with rows a and b, got {basis.tolist()}")
+    basis = _check_basis(basis)
     if origin is None:
         origin = int(np.argmin(np.hypot(*(pts - pts.mean(axis=0)).T)))
     origin = _check_count("origin", origin, 0)
@@ -370,12 +368,9 @@ def measure_distortion(xy: Any, reference_basis: Any = None, centre_xy: Any = No
     """DF = observed − ideal at the columns `xy` (N, 2) px, indexed from the column nearest `centre_xy` (default:
     their centroid); ideal lattice = `reference_basis` (rows a, b, px; default: a square cell from the estimated
     basis) scaled and rotated by Nelder–Mead."""
-    pts = check_array("xy", to_numpy(xy), ndim=2)
-    if pts.shape[1] != 2:
-        raise ValueError(f"xy must have shape (N, 2) with (x, y) columns, got shape {pts.shape}")
+    pts = check_points("xy", xy)
     if len(pts) < MIN_COLUMNS:
         raise ValueError(f"xy: too few columns to fit a lattice: need at least {MIN_COLUMNS}, got {len(pts)}")
-    pts = pts.astype(np.float64)
     estimated = estimate_basis(pts)
     if reference_basis is None:
         a = estimated[0]

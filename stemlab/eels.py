@@ -17,7 +17,7 @@ from scipy import ndimage
 from matplotlib.patches import Rectangle
 from matplotlib.ticker import NullLocator
 
-from .core import Explorer, check_array, check_choice, check_number, explorer_figure, rng, to_numpy
+from .core import Explorer, check_array, check_choice, check_number, check_points, explorer_figure, rng, to_numpy
 from .io import AxisCalibration, to_array, to_hyperspy
 from .lattice import (IdealLattice, _check_shape, crop_unit_cells, estimate_basis, find_columns, fit_affine_ransac,
                              fit_ideal_lattice, index_lattice, refine_columns, tile)
@@ -331,9 +331,7 @@ def _check_windows(windows: Any, energy: np.ndarray, name: str = "windows",
         pairs = np.asarray(windows, dtype=np.float64)
     except (TypeError, ValueError) as err:
         raise ValueError(f"{name} must be a preset name or (low, high) pairs in meV, got {windows!r}") from err
-    pairs = check_array(name, pairs.reshape(1, 2) if pairs.shape == (2,) else pairs, ndim=2)
-    if pairs.shape[1] != 2:
-        raise ValueError(f"{name} must be (low, high) pairs in meV, got shape {pairs.shape}")
+    pairs = check_points(name, pairs.reshape(1, 2) if pairs.shape == (2,) else pairs, columns="(low, high) meV")
     for low, high in pairs:
         if not low < high:
             raise ValueError(f"{name}: each window must have low < high, got ({low:g}, {high:g}) meV")
@@ -653,8 +651,7 @@ def average_unit_cells_affine(maps: Any, reference: IdealLattice | None = None, 
         affines[n] = fit_affine_ransac(corner_xy, reference.positions(corner_ij), residual_threshold_px,
                                        seed=generator)[0]
     to_measured = np.linalg.inv(affines)  # H⁻¹: where each reference cell pixel lies in the maps
-    resampled = np.stack([crop_unit_cells(band, reference, (h, w), cells_ij=cells_ij, affines=to_measured)[0]
-                          for band in stack])                                                  # (n_bands, n_cells, h, w)
+    resampled = crop_unit_cells(stack, reference, (h, w), cells_ij=cells_ij, affines=to_measured)[0]  # (bands, cells, h, w)
     return UnitCellAverage(resampled.mean(axis=1), resampled, cells_ij, affines, measured, reference, bands)
 
 # %% ../nbs/10_eels.ipynb #35e6ab29

@@ -14,7 +14,8 @@ import numpy as np
 import scipy.fft
 import scipy.ndimage
 
-from .core import Explorer, check_array, check_number, check_pair, explorer_figure, mrad_to_inv_A, thz_to_mev
+from .core import (Explorer, check_array, check_number, check_pair, check_points, explorer_figure, mrad_to_inv_A,
+                          thz_to_mev)
 from .simulate import beam_shift_A, check_device, check_sampling, exit_waves, fast_gpts, sampling_for_angle
 from .structures import _check_count
 
@@ -168,9 +169,7 @@ def frfpms(sampler, positions_A, n_snapshots: int, detectors: dict | None = None
     scan_shape = scan_step = None
     if isinstance(positions_A, tuple) and len(positions_A) == 3:
         positions_A, scan_shape, scan_step = positions_A
-    positions = check_array("positions_A", positions_A, ndim=2)
-    if positions.shape[1] != 2:
-        raise ValueError(f"positions_A must have shape (N, 2), got {positions.shape}")
+    positions = check_points("positions_A", positions_A)
     n_snapshots = _check_count("n_snapshots", n_snapshots)
     n_chunks = min(_check_count("n_chunks", n_chunks), n_snapshots)
     energy_eV = check_number("energy_eV", energy_eV, positive=True)

@@ -14,12 +14,12 @@ import numpy as np
 from scipy import ndimage, optimize
 from scipy.spatial import cKDTree
 
-from .core import check_array, check_choice, check_number, progress_enabled, rng, to_numpy
+from .core import check_array, check_choice, check_number, check_points, progress_enabled, rng, to_numpy
 from .io import to_array
 
 # %% auto #0
-__all__ = ['EDGE_TOLERANCE_PX', 'check_image', 'check_points', 'render_columns', 'find_columns', 'Columns', 'refine_columns',
-           'IdealLattice', 'estimate_basis', 'index_lattice', 'fit_ideal_lattice', 'fit_affine_ransac', 'warp_affine',
+__all__ = ['EDGE_TOLERANCE_PX', 'check_image', 'render_columns', 'find_columns', 'Columns', 'refine_columns', 'IdealLattice',
+           'estimate_basis', 'index_lattice', 'fit_ideal_lattice', 'fit_affine_ransac', 'warp_affine',
            'crop_unit_cells', 'average_unit_cells', 'tile']
 
 # %% ../nbs/04_lattice.ipynb #98bdf93d
@@ -44,21 +44,9 @@ def check_image(name: str, image: Any) -> tuple[np.ndarray, float | None]:
     return data.astype(np.float64), pixel_size_A
 
 
-def check_points(name: str, points: Any, min_count: int = 1) -> np.ndarray:
-    "`points` as an (N, 2) float64 array of (x, y) positions (px or Å, as given) with N >= `min_count`; raises naming `name`."
-    pts = check_array(name, to_numpy(points), ndim=2).astype(np.float64)
-    if pts.shape[1] != 2:
-        raise ValueError(f"{name} must have shape (N, 2) with (x, y) columns, got shape {pts.shape}")
-    if len(pts) < min_count:
-        raise ValueError(f"{name} must hold at least {min_count} points, got {len(pts)}")
-    return pts
-
-
 def _check_basis(basis: Any) -> np.ndarray:
     "A non-singular (2, 2) basis with rows a and b (px), or raise."
-    basis = check_array("basis", to_numpy(basis), ndim=2).astype(np.float64)
-    if basis.shape != (2, 2):
-        raise ValueError(f"basis must have shape (2, 2) with rows a and b, got shape {basis.shape}")
+    basis = check_array("basis", to_numpy(basis), shape=(2, 2)).astype(np.float64)
     if abs(np.linalg.det(basis)) < 1e-9 * np.sum(basis**2):
         raise ValueError(f"basis vectors must not be parallel, got a={basis[0]}, b={basis[1]}")
     return basis
@@ -164,10 +152,7 @@ class IdealLattice:
 
     def positions(self, indices: Any) -> np.ndarray:
         "Positions (N, 2) (x, y) px of the lattice sites with integer (or fractional) `indices` (N, 2) (i, j)."
-        ij = check_array("indices", to_numpy(indices), ndim=2)
-        if ij.shape[1] != 2:
-            raise ValueError(f"indices must have shape (N, 2) with (i, j) columns, got shape {ij.shape}")
-        return self.origin + ij @ self.basis
+        return self.origin + check_points("indices", indices, columns="(i, j)") @ self.basis
 
     def lattice_coordinates(self, points: Any) -> np.ndarray:
         "Fractional lattice coordinates (N, 2) (i, j) of `points` (N, 2) (x, y) px."
@@ -297,8 +282,8 @@ def warp_affine(image: Any, matrix: Any, output_shape: tuple[int, int] | None = 
                 fill_value: float = 0.0) -> np.ndarray:
     "Bilinear resampling of `image` moved by the 3x3 affine `matrix` (input (x, y, 1) -> output (x, y, 1), px)."
     data, _ = check_image("image", image)
-    matrix = check_array("matrix", to_numpy(matrix), ndim=2).astype(np.float64)
-    if matrix.shape != (3, 3) or not np.allclose(matrix[2], [0, 0, 1]):
+    matrix = check_array("matrix", to_numpy(matrix), shape=(3, 3)).astype(np.float64)
+    if not np.allclose(matrix[2], [0, 0, 1]):
         raise ValueError(f"matrix must be a 3x3 affine matrix with last row (0, 0, 1), got {matrix.tolist()}")
     if abs(np.linalg.det(matrix[:2, :2])) < 1e-12:
         raise ValueError("matrix must be invertible")
@@ -347,9 +332,13 @@ def crop_unit_cells(image: Any, lattice: IdealLattice, cell_shape_px: tuple[int,
     moves the sampling grid: one (3, 3) or (2, 3) affine for all cells, or a stack (n_cells, 3|2, 3) with one per cell
     of `cells_ij`, mapping lattice-grid (x, y, 1) px to where the cell is sampled in `image` (px); grid points up to
     EDGE_TOLERANCE_PX outside the image (a RANSAC affine of an edge cell) take the edge value, further out raises.
-    Returns the cells
-    (n_cells, h, w) and their indices (n_cells, 2)."""
-    data, _ = check_image("image", image)
+    `image` may be a stack (n_images, ny, nx) of registered images (energy-filtered maps): the sampling grid is built
+    once and used for each. Returns the cells (n_cells, h, w), or (n_images, n_cells, h, w) for a stack, and their
+    indices (n_cells, 2)."""
+    stacked = not hasattr(image, "axes_manager") and np.ndim(image) == 3
+    layers = [check_image(f"image[{k}]", layer)[0] for k, layer in enumerate(image)] if stacked \
+        else [check_image("image", image)[0]]
+    data = layers[0]
     if not isinstance(lattice, IdealLattice):
         raise TypeError(f"lattice must be an IdealLattice (see fit_ideal_lattice), got {type(lattice).__name__}")
     h, w = _check_shape("cell_shape_px", cell_shape_px, minimum=2)
@@ -368,9 +357,9 @@ def crop_unit_cells(image: Any, lattice: IdealLattice, cell_shape_px: tuple[int,
         if len(cells_ij) == 0:
             raise ValueError(f"lattice: no complete unit cell lies inside the {ny}x{nx} image")
     else:
-        cells_ij = check_array("cells_ij", to_numpy(cells_ij), ndim=2)
-        if cells_ij.shape[1] != 2 or len(cells_ij) == 0 or not np.array_equal(cells_ij, np.rint(cells_ij)):
-            raise ValueError(f"cells_ij must be integer (i, j) pairs of shape (n_cells, 2), got shape {cells_ij.shape}")
+        cells_ij = check_points("cells_ij", cells_ij, columns="(i, j)")
+        if not np.array_equal(cells_ij, np.rint(cells_ij)):
+            raise ValueError(f"cells_ij must be integer (i, j) pairs, got {cells_ij[cells_ij != np.rint(cells_ij)][0]:g}")
         cells_ij = cells_ij.astype(int)
     matrices = _check_affines(affines, len(cells_ij))
     fractions = np.stack(np.meshgrid(np.arange(w) / w, np.arange(h) / h), axis=-1)          # (h, w, 2) (u, v)
@@ -380,8 +369,10 @@ def crop_unit_cells(image: Any, lattice: IdealLattice, cell_shape_px: tuple[int,
     if outside.any():
         raise ValueError(f"cells_ij: {outside.any(axis=(1, 2)).sum()} of the {len(cells_ij)} cells reach outside the "
                          f"{ny}x{nx} image, e.g. cell {cells_ij[outside.any(axis=(1, 2))][0].tolist()}")
-    cells = ndimage.map_coordinates(data, [xy[..., 1].ravel(), xy[..., 0].ravel()], order=1, mode="nearest")
-    return cells.reshape(len(cells_ij), h, w), cells_ij
+    coordinates = [xy[..., 1].ravel(), xy[..., 0].ravel()]
+    cells = np.stack([ndimage.map_coordinates(layer, coordinates, order=1, mode="nearest") for layer in layers])
+    cells = cells.reshape(len(layers), len(cells_ij), h, w)
+    return (cells if stacked else cells[0]), cells_ij
 
 
 def average_unit_cells(image: Any, lattice: IdealLattice, cell_shape_px: tuple[int, int]) -> np.ndarray:

@@ -19,7 +19,7 @@ import ase
 import abtem
 
 from .structures import _check_atoms
-from .core import (check_number, check_pair, check_array, check_choice, rng, progress_enabled,
+from .core import (check_number, check_pair, check_array, check_choice, check_points, rng, progress_enabled,
                           wavelength, inv_A_to_mrad, cache_dir, cupy_available, to_numpy)
 
 # %% auto #0
@@ -347,9 +347,7 @@ def exit_waves(atoms, positions_A, energy_eV: float = 300e3, semiangle_mrad: flo
     """Complex exit waves (n_snapshots, n_positions, y, x) of probes at `positions_A` ((N, 2), x, y in Å).
 
     z_shift_A: shift along the beam (Å) before slicing, default `beam_shift_A(atoms)`; device: 'cpu' or 'gpu'."""
-    positions = check_array("positions_A", positions_A, ndim=2)
-    if positions.shape[1] != 2:
-        raise ValueError(f"positions_A must have shape (N, 2), got {positions.shape}")
+    positions = check_points("positions_A", positions_A)
     snapshots = [atoms] if isinstance(atoms, ase.Atoms) else list(atoms)
     shift = _z_shift(snapshots, z_shift_A, displaced=True)
     with abtem.config.set({"device": check_device(device)}):

@@ -15,7 +15,7 @@ import numba
 import numpy as np
 from scipy.spatial import cKDTree
 
-from .core import (check_array, check_choice, check_number, check_pair, get_array_module, rng,
+from .core import (check_array, check_choice, check_number, check_pair, check_points, get_array_module, rng,
                           to_numpy, wavelength)
 
 # %% auto #0
@@ -202,28 +202,30 @@ def _row(block, shift, r, j0, j1):
 def _fused_moments(block, shift, index, coefficients, totals):
     """totals[b] += [Σd; coefficients @ d; Σd²] with d = block[index] − shift, over thread block b's share of index.
     block (r, n) float32/64, C-contiguous; shift (n,) in its dtype; index (u,) int64, the rows to use, u a multiple
-    of UNROLL, padded with −1; coefficients (q >= 1, u) in the block's dtype (centred templates, 0 on padding);
-    totals (blocks, q + 2, n) float64, one private set of sums per block.
+    of UNROLL, padded with −1; coefficients (max(q, 1), u) in the block's dtype (centred templates, 0 on padding);
+    totals (blocks, q + 2, n) float64, one private set of sums per block. For q = 0 (`pixel_stats`) coefficients is
+    one row of zeros: its projection rides in the same sweep (memory-bound: it costs no time) and is not returned.
     `contract` lets a multiply and an add become one fused multiply-add (one rounding instead of two)."""
     n = block.shape[1]
-    q = coefficients.shape[0]
+    q = totals.shape[1] - 2
+    swept = coefficients.shape[0]   # q, or 1 for q = 0
     used = index.shape[0]
     per = ((used + totals.shape[0] - 1) // totals.shape[0] + UNROLL - 1) // UNROLL * UNROLL   # rows per block
     for b in numba.prange(totals.shape[0]):
         stop = min(used, (b + 1) * per)
-        acc = np.empty((q + 2, min(n, STRIP)), block.dtype)
+        acc = np.empty((swept + 2, min(n, STRIP)), block.dtype)
         for g0 in range(b * per, stop, GROUP_ROWS):
             for j0 in range(0, n, STRIP):
                 j1 = min(n, j0 + STRIP)
                 acc[:] = 0
                 k = shift[j0:j1]
-                sums, squares = acc[0], acc[q + 1]
+                sums, squares = acc[0], acc[swept + 1]
                 for i in range(g0, min(stop, g0 + GROUP_ROWS), UNROLL):
                     x0, x1 = _row(block, shift, index[i], j0, j1), _row(block, shift, index[i + 1], j0, j1)
                     x2, x3 = _row(block, shift, index[i + 2], j0, j1), _row(block, shift, index[i + 3], j0, j1)
                     x4, x5 = _row(block, shift, index[i + 4], j0, j1), _row(block, shift, index[i + 5], j0, j1)
                     x6, x7 = _row(block, shift, index[i + 6], j0, j1), _row(block, shift, index[i + 7], j0, j1)
-                    for t in range(q):
+                    for t in range(swept):
                         c0, c1, c2, c3 = (coefficients[t, i], coefficients[t, i + 1], coefficients[t, i + 2],
                                           coefficients[t, i + 3])
                         c4, c5, c6, c7 = (coefficients[t, i + 4], coefficients[t, i + 5], coefficients[t, i + 6],
@@ -252,8 +254,8 @@ def _fused_moments(block, shift, index, coefficients, totals):
                                 s += c4 * (x4[j] - kj); s += c5 * (x5[j] - kj)
                                 s += c6 * (x6[j] - kj); s += c7 * (x7[j] - kj)
                                 projection[j] = s
-                for p in range(q + 2):
-                    total, part = totals[b, p, j0:j1], acc[p]
+                for p in range(q + 2):   # sums, the q projections, squares (for q = 0 the zero row is skipped)
+                    total, part = totals[b, p, j0:j1], acc[p if p <= q else swept + 1]
                     for j in range(j1 - j0):
                         total[j] += part[j]
 
@@ -266,8 +268,8 @@ def _moments_numba(block, shift: np.ndarray, index: np.ndarray, coefficients: np
     used = -(-len(index) // UNROLL) * UNROLL
     padded_index = np.full(used, -1, np.int64)
     padded_index[:len(index)] = index
-    padded = np.zeros((len(coefficients), used), dtype)
-    padded[:, :len(index)] = coefficients
+    padded = np.zeros((max(len(coefficients), 1), used), dtype)   # q = 0: one row of zeros for the kernel to sweep
+    padded[:len(coefficients), :len(index)] = coefficients
     with numba.parallel_chunksize(1):    # blocks go to threads as they come free
         _fused_moments(block, shift.astype(dtype), padded_index, padded, totals)
 
@@ -289,8 +291,8 @@ def _moments(array, region_mask: np.ndarray, templates: np.ndarray):
     mean of the first chunk's first SHIFT_ROWS rows; returns (count, mean, std, projections (q, n))."""
     n = array.shape[2] * array.shape[3]
     q = templates.shape[1]
-    coefficients = templates.T if q else np.zeros((1, len(region_mask)))   # >= 1 template row
-    totals = np.zeros((BLOCKS_PER_THREAD * numba.get_num_threads(), len(coefficients) + 2, n))
+    coefficients = templates.T
+    totals = np.zeros((BLOCKS_PER_THREAD * numba.get_num_threads(), q + 2, n))
     # a C-contiguous numpy array in the working dtype goes to the kernel whole (a view, no copy): one parallel region
     # per pass, as a BLAS call has; each region wakes the threads, which on a busy machine costs a scheduler slice
     whole = isinstance(array, np.ndarray) and array.flags.c_contiguous and array.dtype == _work_dtype(array.dtype)
@@ -521,9 +523,7 @@ def template_image(shape, sites_xy, kind: str = "disc", size_px: float = 1.0) ->
     kind = check_choice("kind", kind, ("pixel", "disc", "gaussian"))
     if len(shape) != 2 or any(int(s) != s or s < 1 for s in shape):
         raise ValueError(f"shape must be two positive integers (scan_y, scan_x), got {shape!r}")
-    sites = check_array("sites_xy", sites_xy, ndim=2).astype(np.float64)
-    if sites.shape[1] != 2:
-        raise ValueError(f"sites_xy must have shape (N, 2) with (x, y) columns, got {sites.shape}")
+    sites = check_points("sites_xy", sites_xy)
     size_px = check_number("size_px", size_px, positive=True)
     ny, nx = int(shape[0]), int(shape[1])
     if kind == "gaussian":
@@ -691,9 +691,7 @@ def _explorer_inputs(data, inner_mrad, outer_mrad, kind, size_px, sites_xy):
     detector_mask(data, inner, outer)                     # the annulus must fit the detector
     kind = check_choice("kind", kind, ("pixel", "disc", "gaussian"))
     size_px = check_number("size_px", size_px, positive=True)
-    sites = np.zeros((0, 2)) if sites_xy is None else check_array("sites_xy", sites_xy, ndim=2).astype(np.float64)
-    if sites.shape[1] != 2:
-        raise ValueError(f"sites_xy must have shape (N, 2) with (x, y) columns, got {sites.shape}")
+    sites = np.zeros((0, 2)) if sites_xy is None else check_points("sites_xy", sites_xy)
     return array, (ky, kx), edges, inner, outer, kind, size_px, sites
 
 

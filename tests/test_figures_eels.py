@@ -16,9 +16,11 @@ def test_yan2025_fig1bc_spectra(smoke_reproduction):
         # the planted tail exponent is 3.0 ± 0.1 (HAADF-modulated); the joint fit finds it within 0.3
         assert abs(m[f"{material}_background_b"] - 3.0) < 0.3
     # graphene windows: the 140–200 meV band lies between windows and comes back to 10 %; the 75–85 meV window sits
-    # inside the 60–100 meV band, which is therefore mostly absorbed by the background (documented, recovery < 0.5)
+    # inside the 60–100 meV band, so the fitted background rises to the band's level there and the subtraction takes
+    # out about twice the band: it comes back with the opposite sign and about its whole area (documented in the
+    # figure; measured −0.997). A fit that ignored the window would give about +1, one that ran off far below −1.5
     assert abs(m["graphene_band2_recovery"] - 1) < 0.1
-    assert m["graphene_band1_recovery"] < 0.5
+    assert -1.5 < m["graphene_band1_recovery"] < -0.5
 
 
 def test_yan2025_fig2_maps(smoke_reproduction):
