@@ -26,7 +26,7 @@ from .core import (check_number, check_pair, check_array, check_choice, check_po
 __all__ = ['ANTIALIAS_FRACTION', 'reachable_angle_mrad', 'sampling_for_angle', 'check_sampling', 'fast_gpts', 'sigma_from_B',
            'make_probe', 'beam_shift_A', 'shift_along_beam', 'make_potential', 'STEMImages', 'Dataset4D',
            'simulate_stem', 'simulate_4dstem', 'check_device', 'exit_waves', 'electrons_per_pattern',
-           'add_poisson_noise', 'partial_coherence', 'fourier_upsample']
+           'add_poisson_noise', 'partial_coherence', 'source_kernel', 'fourier_upsample']
 
 # %% ../nbs/03_simulate.ipynb #b0757feb
 ANTIALIAS_FRACTION = 2 / 3  # abTEM's band limit, as a fraction of the Nyquist frequency
@@ -380,10 +380,27 @@ def partial_coherence(data, fwhm_A: float, scan_step_A, periodic: bool = False) 
     """Blur a 4D dataset (scan_y, scan_x, k_y, k_x) over the scan by a Gaussian source of `fwhm_A` (Å); `periodic`:
     the scan covers one period of a crystal, so the blur wraps around its edges (else the edges are mirrored)."""
     data = check_array("data", data, ndim=4)
+    return scipy.ndimage.gaussian_filter(data, _source_sigma_px(fwhm_A, scan_step_A) + (0, 0),
+                                         mode="wrap" if periodic else "reflect")
+
+
+def _source_sigma_px(fwhm_A: float, scan_step_A) -> tuple[float, float]:
+    "σ (y, x) of a Gaussian source of `fwhm_A` (Å) in scan steps."
     fwhm_A = check_number("fwhm_A", fwhm_A, nonnegative=True)
     sy, sx = check_pair("scan_step_A", scan_step_A, positive=True)
     sigma = fwhm_A / (2 * np.sqrt(2 * np.log(2)))
-    return scipy.ndimage.gaussian_filter(data, (sigma / sy, sigma / sx, 0, 0), mode="wrap" if periodic else "reflect")
+    return sigma / sy, sigma / sx
+
+
+def source_kernel(fwhm_A: float, scan_step_A) -> np.ndarray:
+    """The weights (k_y, k_x), summing to 1, over whole scan steps (centre: the position itself) with which
+    `partial_coherence` averages neighbouring patterns; for a reconstruction that blurs its model the same way
+    (`ptycho.engine.reconstruct(..., scan_kernel=)`)."""
+    sigma = _source_sigma_px(fwhm_A, scan_step_A)
+    ry, rx = (int(4.0 * s + 0.5) for s in sigma)     # scipy's reach at its default truncate=4
+    delta = np.zeros((2 * ry + 1, 2 * rx + 1))
+    delta[ry, rx] = 1.0
+    return scipy.ndimage.gaussian_filter(delta, sigma, mode="constant")
 
 
 def fourier_upsample(image, factor: int) -> np.ndarray:

@@ -19,7 +19,7 @@ from scipy.spatial import cKDTree
 
 from ..core import (AMU_kg, BOLTZMANN_eV_K, ELEMENTARY_CHARGE_C, check_array, check_choice, check_number, check_pair,
                           mrad_to_inv_A, progress, rng, to_numpy, wavelength)
-from ..phonons import band_sampler
+from ..phonons import _displaced, band_sampler
 from .engine import PtychoData, Reconstruction, initial_reconstruction, reconstruct
 from .multislice import spatial_frequencies
 from ..simulate import Dataset4D, fast_gpts, make_potential, make_probe, partial_coherence, simulate_4dstem
@@ -27,8 +27,8 @@ from ..simulate import Dataset4D, fast_gpts, make_potential, make_probe, partial
 # %% auto #0
 __all__ = ['phase_centroids', 'displacements', 'green_function', 'b_factors', 'neighbour_pairs', 'correlation_vectors',
            'similarity', 'mode_amplitudes', 'dispersion_from_displacements', 'ThermalEnsemble', 'thermal_ensemble',
-           'simulate_caviar_data', 'atom_slices', 'simulation_probe', 'snapshot_transmissions', 'seed_states',
-           'CaviarReconstruction', 'caviar', 'state_positions']
+           'simulate_caviar_data', 'atom_slices', 'simulation_probe', 'source_probe_modes', 'snapshot_transmissions',
+           'seed_states', 'CaviarReconstruction', 'caviar', 'state_positions']
 
 # %% ../../nbs/34_caviar.ipynb #2a974497
 def _check_positions(positions) -> np.ndarray:
@@ -202,13 +202,8 @@ class ThermalEnsemble:
     temperature_K: float
 
     def snapshots(self) -> list[ase.Atoms]:
-        "The snapshots as ase.Atoms (reference + displacements)."
-        out = []
-        for u in self.displacements:
-            atoms = self.reference.copy()
-            atoms.positions += u
-            out.append(atoms)
-        return out
+        "The snapshots as ase.Atoms (reference + displacements), built as `stemlab.phonons` builds its own."
+        return _displaced(self.reference, self.displacements)
 
     def positions_xy(self, atoms=None) -> np.ndarray:
         "In-plane positions (snapshots, atoms, 2) Å of all atoms or of the indices `atoms`."
@@ -254,11 +249,12 @@ def thermal_ensemble(phonon, supercell, temperature_K: float, n_snapshots: int, 
 
 # %% ../../nbs/34_caviar.ipynb #5c08091f
 def _even_grid_sampling(lengths_A, sampling_A: float) -> float:
-    "The largest sampling (Å) ≤ `sampling_A` whose fast-FFT grid over `lengths_A` (x, y) is even along both axes."
-    sampling = sampling_A
-    while any(n % 2 for n in fast_gpts(lengths_A, sampling)):
-        sampling *= 0.995
-    return sampling
+    """The first sampling (Å) of `sampling_A`·0.995^k, k = 0 … 138 (down to half of it), whose fast-FFT grid over
+    `lengths_A` (x, y) is even along both axes."""
+    for sampling in sampling_A * 0.995 ** np.arange(139):
+        if not any(n % 2 for n in fast_gpts(lengths_A, sampling)):
+            return float(sampling)
+    raise ValueError(f"sampling_A = {sampling_A} Å: no even fast-FFT grid over {tuple(lengths_A)} Å down to half of it")
 
 
 def simulate_caviar_data(ensemble: ThermalEnsemble, energy_eV: float = 200e3, semiangle_mrad: float = 30.0,
@@ -325,11 +321,37 @@ def simulation_probe(dataset: Dataset4D, ensemble: ThermalEnsemble) -> np.ndarra
                        gpts=window[::-1])
     return to_numpy(probe.build().compute().array).T
 
+# %% ../../nbs/34_caviar.ipynb #f487845a
+def source_probe_modes(probe, source_fwhm_A: float, scan_step_A, sampling_A, min_power: float = 1e-4) -> np.ndarray:
+    """Orthogonal probe modes (M, N_y, N_x) complex64, strongest first, of the partial spatial coherence that
+    `partial_coherence` simulates: `probe` (N_y, N_x) on pixels of `sampling_A` (y, x) Å shifted by every offset of
+    the blur's kernel over the scan (whole `scan_step_A` (y, x) Å steps), weighted by √(kernel weight), orthogonalised
+    by SVD; modes under `min_power` of the total power are dropped (the rest keep `probe`'s power less theirs)."""
+    probe = check_array("probe", probe, ndim=2).astype(np.complex128)
+    fwhm = check_number("source_fwhm_A", source_fwhm_A, positive=True)
+    step = np.array(check_pair("scan_step_A", scan_step_A, positive=True))          # (y, x) Å
+    min_power = check_number("min_power", min_power, nonnegative=True)
+    sigma = fwhm / (2 * np.sqrt(2 * np.log(2)))
+    half = (np.ceil(4 * sigma / step) + 1).astype(int)        # beyond scipy's 4σ truncation of the kernel
+    impulse = np.zeros((2 * half[0] + 1, 2 * half[1] + 1, 1, 1))
+    impulse[half[0], half[1]] = 1.0
+    weights = partial_coherence(impulse, fwhm, step)[:, :, 0, 0]                    # the data's own kernel
+    taps = np.stack(np.nonzero(weights > 0), axis=1)                                # (K, 2) (row, column)
+    offsets = (taps - half) * step                                                  # (K, 2) (y, x) Å
+    ky, kx = (k.numpy() for k in spatial_frequencies(probe.shape, sampling_A, dtype=torch.float64))
+    ramps = np.exp(-2j * np.pi * (ky * offsets[:, 0, None, None] + kx * offsets[:, 1, None, None]))
+    shifted = np.fft.ifft2(np.fft.fft2(probe) * ramps) * np.sqrt(weights[taps[:, 0], taps[:, 1]])[:, None, None]
+    _, singular, rows = np.linalg.svd(shifted.reshape(len(shifted), -1), full_matrices=False)
+    keep = singular**2 >= min_power * np.sum(singular**2)
+    return (singular[keep, None] * rows[keep]).reshape((-1,) + probe.shape).astype(np.complex64)
+
 # %% ../../nbs/34_caviar.ipynb #d2b514c2
 def snapshot_transmissions(dataset: Dataset4D, ensemble: ThermalEnsemble) -> np.ndarray:
     """Transmission functions (snapshots, slices, y, x) complex64 that abTEM applied to `dataset` (from
     `simulate_caviar_data` with the full-grid detector, `max_angle_mrad` None): exp(iσV) of every snapshot's slices,
-    band-limited at 2/3 with abTEM's sharp cutoff, on the grid of the reconstruction (pixel = the simulation's)."""
+    band-limited at 2/3 with abTEM's sharp cutoff, on the grid of the reconstruction (pixel = the simulation's).
+    σ is abTEM's own `energy2sigma`, on purpose: these are the functions abTEM applied, so its constants are used
+    (`stemlab.core.interaction_constant` differs from it by 6e-9 relative at 200 kV)."""
     _check_simulation(dataset, ensemble)
     snapshots = ensemble.snapshots()
     potential = make_potential(snapshots if len(snapshots) > 1 else snapshots[0], dataset.metadata["sampling_A"],
@@ -380,20 +402,27 @@ def caviar(data: PtychoData, *, n_states: int = 20, n_slices: int = 4, dz_A: flo
     """Two-stage mixed-state-object ptychography (L-BFGS, amplitude loss): stage 1 with one object state and
     `n_probe_modes` probe modes (refined if `refine_probe`), stage 2 with `n_states` seeded states (`seed_states`;
     `seed_bandlimit_mrad` defaults to twice the semi-angle) and that probe fixed. `probe`: a complex (N_y, N_x)
-    probe to start from instead of the aberration model (scaled to the data's power; further modes stay
-    Hermite-Gaussian). `iterations` = (stage 1, stage 2); `options` go to `reconstruct` (e.g. device). For abTEM data
-    (`simulate_caviar_data`) give one slice more than the specimen holds, a vacuum exit slice: the engine band-limits
-    the wave between slices only, abTEM after the last slice too (`snapshot_transmissions` shows the difference)."""
+    probe to start from instead of the aberration model (scaled to the first mode's power; further modes stay
+    Hermite-Gaussian), or a stack of modes (M, N_y, N_x) used as they are (e.g. `source_probe_modes`; scaled to the
+    data's power, `n_probe_modes` is then M). `iterations` = (stage 1, stage 2); `options` go to `reconstruct` (e.g.
+    device). For abTEM data (`simulate_caviar_data`) give one slice more than the specimen holds, a vacuum exit slice:
+    the engine band-limits the wave between slices only, abTEM after the last slice too (`snapshot_transmissions`
+    shows the difference)."""
     first, second = (int(check_number(f"iterations[{i}]", n, positive=True)) for i, n in enumerate(iterations))
+    given = None
+    if probe is not None:
+        given = check_array("probe", probe, ndim=(2, 3)).astype(np.complex128)
+        if given.shape[-2:] != data.window:
+            raise ValueError(f"probe must be (N_y, N_x) = {data.window} windows like the patterns, got {given.shape}")
+        if given.ndim == 3:
+            n_probe_modes = len(given)
+        given = given.reshape((-1,) + data.window)
     start = initial_reconstruction(data, n_slices=n_slices, dz_A=dz_A, n_probe_modes=n_probe_modes,
                                    object_shape=object_shape, periodic=periodic, defocus_A=defocus_A, seed=seed)
-    if probe is not None:
-        probe = check_array("probe", probe, ndim=2).astype(np.complex128)
-        if probe.shape != data.window:
-            raise ValueError(f"probe must be one (N_y, N_x) = {data.window} window like the patterns, got {probe.shape}")
-        power = float(np.sum(np.abs(start.probe[0])**2))
+    if given is not None:
         modes = start.probe.copy()
-        modes[0] = probe * np.sqrt(power / np.sum(np.abs(probe)**2))
+        power = float(np.sum(np.abs(modes[:len(given)])**2))
+        modes[:len(given)] = given * np.sqrt(power / np.sum(np.abs(given)**2))
         start = replace(start, probe=modes.astype(np.complex64))
     band = 2 * data.semiangle_mrad if seed_bandlimit_mrad is None else seed_bandlimit_mrad
     settings = dict(optimizer="lbfgs", loss="amplitude", object_amplitude_max=None, batch_size=len(data.patterns)) | options

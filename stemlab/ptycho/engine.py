@@ -348,6 +348,7 @@ class _Settings:
     norm: float                     # Σ of all measured intensities
     n_positions: int
     regularizer: Callable           # params -> scalar (all regularisers at full weight)
+    scan_blur: tuple | None = None  # (neighbours (N, K) indices of p + d_k, weights (K,)) of `scan_kernel`, or None
 
 
 def _batch_loss(variables: _Variables, settings: _Settings, patterns: torch.Tensor, index: torch.Tensor,
@@ -361,6 +362,9 @@ def _batch_loss(variables: _Variables, settings: _Settings, patterns: torch.Tens
                                         bandlimit=settings.bandlimit)
     model = multislice_intensity(p["probe"], obj, p["positions_A"][index], settings.sampling, propagator,
                                  settings.periodic)
+    if settings.scan_blur is not None:   # the batch is every position in scan order
+        neighbours, weights = settings.scan_blur
+        model = sum(w * model[neighbours[:, k]] for k, w in enumerate(weights))
     share = len(index) / settings.n_positions
     return settings.loss(model, patterns[index], settings.eps) / settings.norm + share * settings.regularizer(p)
 
@@ -419,29 +423,52 @@ def _device(device) -> torch.device:
     return resolved
 
 
+def _scan_blur(scan_kernel, data: PtychoData, start: Reconstruction, batch_size: int, device) -> tuple:
+    "Checked `scan_kernel`: the (N, K) scan indices of p + d_k on the periodic raster and the K weights (sum 1)."
+    kernel = check_array("scan_kernel", scan_kernel, ndim=2).astype(np.float64)
+    if kernel.shape[0] % 2 == 0 or kernel.shape[1] % 2 == 0 or np.any(kernel < 0) or kernel.sum() <= 0:
+        raise ValueError(f"scan_kernel must have odd sizes (centre: no shift) and non-negative weights with a positive "
+                         f"sum, got shape {kernel.shape}, sum {kernel.sum():.3g}")
+    if data.scan_shape is None or not start.periodic:
+        raise ValueError("scan_kernel needs a raster scan (data.scan_shape) over one period of a periodic object "
+                         "(start.periodic): the average wraps around the scan")
+    if batch_size < len(data.patterns):
+        raise ValueError(f"scan_kernel needs all {len(data.patterns)} positions in one batch, got batch_size={batch_size}")
+    (ny, nx), (ry, rx) = data.scan_shape, (kernel.shape[0] // 2, kernel.shape[1] // 2)
+    iy, ix = np.divmod(np.arange(ny * nx), nx)
+    dy, dx = (d.ravel() for d in np.mgrid[-ry:ry + 1, -rx:rx + 1])
+    taps = kernel.ravel() > 0
+    neighbours = ((iy[:, None] + dy[taps]) % ny) * nx + (ix[:, None] + dx[taps]) % nx
+    weights = kernel.ravel()[taps] / kernel.sum()
+    return torch.as_tensor(neighbours, device=device), tuple(float(w) for w in weights)
+
+
 def reconstruct(data: PtychoData, start: Reconstruction, n_iterations: int, *, loss: str = "amplitude",
                 optimizer: str = "adam", batch_size: int = 32, groups: dict | None = None,
                 shared_slices: bool = False, bandlimit: float | None = 2 / 3, object_amplitude_max: float | None = 1.0,
                 probe_power: bool = True, kz_filter: float | None = None, l1_absorption: float = 0.0,
                 tilt_smoothness: float = 0.0, regularizers: Sequence[Callable] = (), checkpoint=None,
                 checkpoint_every: int = 10, overwrite: bool = False, seed: int = 0, device=None,
-                callback: Callable | None = None, callback_every: int = 10) -> Reconstruction:
+                callback: Callable | None = None, callback_every: int = 10, scan_kernel=None) -> Reconstruction:
     """Run `n_iterations` of multislice ptychography from `start`; returns a new `Reconstruction` (history appended).
 
     `groups`: {name: Group(lr, start, decay) | (lr, start[, decay]) | lr} for 'object', 'probe', 'positions', 'tilt',
-    'dz'. `shared_slices`: one transmission repeated over all slices (a crystal along its zone axis)."""
+    'dz'. `shared_slices`: one transmission repeated over all slices (a crystal along its zone axis). `scan_kernel`:
+    weights (k_y, k_x) over whole scan steps (odd sizes, centre: no shift; normalised to sum 1) by which the model
+    patterns are averaged over neighbouring positions before the loss — a known partial spatial coherence
+    (`simulate.source_kernel`); needs a raster scan over one period of a periodic object, all positions in one batch."""
     with flush_denormals():
         return _reconstruct(data, start, n_iterations, loss=loss, optimizer=optimizer, batch_size=batch_size,
                             groups=groups, shared_slices=shared_slices, bandlimit=bandlimit, object_amplitude_max=object_amplitude_max,
                             probe_power=probe_power, kz_filter=kz_filter, l1_absorption=l1_absorption,
                             tilt_smoothness=tilt_smoothness, regularizers=regularizers, checkpoint=checkpoint,
                             checkpoint_every=checkpoint_every, overwrite=overwrite, seed=seed, device=device,
-                            callback=callback, callback_every=callback_every)
+                            callback=callback, callback_every=callback_every, scan_kernel=scan_kernel)
 
 
 def _reconstruct(data, start, n_iterations, *, loss, optimizer, batch_size, groups, shared_slices, bandlimit,
                  object_amplitude_max, probe_power, kz_filter, l1_absorption, tilt_smoothness, regularizers, checkpoint,
-                 checkpoint_every, overwrite, seed, device, callback, callback_every) -> Reconstruction:
+                 checkpoint_every, overwrite, seed, device, callback, callback_every, scan_kernel) -> Reconstruction:
     if isinstance(n_iterations, bool) or not isinstance(n_iterations, int) or n_iterations < 0:
         raise ValueError(f"n_iterations must be a non-negative int, got {n_iterations!r}")
     if callback is not None and not callable(callback):
@@ -477,6 +504,7 @@ def _reconstruct(data, start, n_iterations, *, loss, optimizer, batch_size, grou
                               f"Reconstruction.load({str(checkpoint)!r}) as start")
     device = _device(device)
     lbfgs = optimizer == "lbfgs"
+    scan_blur = None if scan_kernel is None else _scan_blur(scan_kernel, data, start, batch_size, device)
 
     patterns = torch.fft.ifftshift(torch.as_tensor(data.patterns, device=device), dim=(-2, -1))
     norm = float(patterns.sum())
@@ -493,7 +521,8 @@ def _reconstruct(data, start, n_iterations, *, loss, optimizer, batch_size, grou
         return total
 
     settings = _Settings(loss_fn, 1e-8 * norm / patterns.numel(), wavelength(data.energy_eV), data.sampling_A,
-                         data.window, start.periodic, bandlimit, per_position_tilt, norm, n_positions, regularizer)
+                         data.window, start.periodic, bandlimit, per_position_tilt, norm, n_positions, regularizer,
+                         scan_blur)
     # probe unit: the peak amplitude of an in-focus probe of the measured power, sqrt(P·N_disc/N_pixels)
     disc_px = math.pi * data.semiangle_mrad**2 / (data.k_sampling_mrad[0] * data.k_sampling_mrad[1])
     probe_unit = math.sqrt(norm / n_positions * disc_px / (data.window[0] * data.window[1]))
@@ -529,7 +558,7 @@ def _reconstruct(data, start, n_iterations, *, loss, optimizer, batch_size, grou
                 param_group["lr"] = groups[name].lr * groups[name].decay ** max(iteration - groups[name].start, 0)
         propagator = _fixed_propagator(variables, settings, active)
         order = torch.as_tensor(np.random.default_rng([seed, iteration]).permutation(n_positions), device=device)
-        batches = order.split(batch_size)
+        batches = order.split(batch_size) if scan_blur is None else (torch.arange(n_positions, device=device),)
         if lbfgs:
             if active != lbfgs_active:
                 params = [t for name in GROUP_NAMES if name in active for t in variables.leaves[name]]

@@ -6,7 +6,9 @@
 from __future__ import annotations
 
 import math
+from functools import cached_property
 
+import numba
 import numpy as np
 import torch
 from torch.autograd.function import once_differentiable
@@ -15,9 +17,10 @@ from ..core import (check_array, check_number, check_pair, interaction_constant,
                           wavelength)
 
 # %% auto #0
-__all__ = ['CHUNK_BYTES', 'WHOLE_PIXEL_PX', 'spatial_frequencies', 'fresnel_propagator', 'probe_from_aberrations',
-           'orthogonalize_modes', 'mode_weights', 'hermite_modes', 'transmission_from_potential', 'window_corners',
-           'shift_probes', 'crop_windows', 'check_windows', 'exit_far_field', 'intensity', 'multislice_intensity']
+__all__ = ['FUSED_KERNELS', 'CHUNK_BYTES', 'WHOLE_PIXEL_PX', 'spatial_frequencies', 'fresnel_propagator',
+           'probe_from_aberrations', 'orthogonalize_modes', 'mode_weights', 'hermite_modes',
+           'transmission_from_potential', 'window_corners', 'shift_probes', 'crop_windows', 'check_windows',
+           'exit_far_field', 'intensity', 'multislice_intensity']
 
 # %% ../../nbs/30_multislice.ipynb #7416f5e1
 def _real_dtype(*values) -> torch.dtype:
@@ -162,6 +165,129 @@ def transmission_from_potential(potential_VA, energy_eV: float, absorption: floa
     return torch.polar(torch.exp(-absorption * phase), phase)
 
 # %% ../../nbs/30_multislice.ipynb #0cf0b847
+FUSED_KERNELS = True  # on a CPU with one torch thread: numba kernels for the window products (False: torch ops)
+
+
+def _fused_kernels(device: torch.device) -> bool:
+    """Whether the window products run as the (serial) numba kernels: on a CPU while torch uses one thread; with
+    more, torch's own threaded ops do them (no second thread pool beside torch's)."""
+    return FUSED_KERNELS and device.type == "cpu" and torch.get_num_threads() == 1
+
+
+@numba.njit(inline="always")
+def _multiply_row(a, t, out, j0, j1, offset):
+    """out[j] = a[j] · t[j + offset] for j in [j0, j1): complex rows stored as interleaved (re, im) floats; out may be
+    a. The loop runs over slices from index 0, so the compiler sees non-negative indices (no wraparound test) and
+    vectorises it."""
+    a, t, out = a[2 * j0:2 * j1], t[2 * (j0 + offset):2 * (j1 + offset)], out[2 * j0:2 * j1]
+    for j in range(j1 - j0):
+        ar, ai, tr, ti = a[2 * j], a[2 * j + 1], t[2 * j], t[2 * j + 1]
+        out[2 * j] = ar * tr - ai * ti
+        out[2 * j + 1] = ar * ti + ai * tr
+
+
+@numba.njit(inline="always")
+def _scale_row(a, t, j0, j1, offset):
+    "a[j] *= t[j + offset] for j in [j0, j1) in place (one array read and written: no overlap test to fail)."
+    a, t = a[2 * j0:2 * j1], t[2 * (j0 + offset):2 * (j1 + offset)]
+    for j in range(j1 - j0):
+        ar, ai, tr, ti = a[2 * j], a[2 * j + 1], t[2 * j], t[2 * j + 1]
+        a[2 * j] = ar * tr - ai * ti
+        a[2 * j + 1] = ar * ti + ai * tr
+
+
+@numba.njit(inline="always")
+def _add_conjugate_row(total, g, j0, j1, offset):
+    "g[j + offset] += conj(total[j]) for j in [j0, j1) (interleaved rows, loop from index 0 as above)."
+    total, g = total[2 * j0:2 * j1], g[2 * (j0 + offset):2 * (j1 + offset)]
+    for j in range(j1 - j0):
+        g[2 * j] += total[2 * j]
+        g[2 * j + 1] -= total[2 * j + 1]
+
+
+@numba.njit(cache=True, fastmath={"contract"})
+def _transmit_kernel(waves, obj, s, cx, cy, out):
+    """out[p, k, m] = waves[p, k, m] · obj[k, s] on the window of position p (corner (cx[p], cy[p]), inside the object
+    or wrapping around it once); complex rows as interleaved floats (…, 2 N_x); out may be waves."""
+    b, n_states, n_modes, ny = out.shape[:4]
+    nx = out.shape[4] // 2
+    height, width = obj.shape[2], obj.shape[3] // 2
+    rows = n_states * n_modes * ny
+    for q in range(b * rows):
+        p, k, m, i = q // rows, q // (n_modes * ny) % n_states, q // ny % n_modes, q % ny
+        t, a, o = obj[k, s, (cy[p] + i) % height], waves[p, k, m, i], out[p, k, m, i]
+        inside = min(nx, width - cx[p])
+        _multiply_row(a, t, o, 0, inside, cx[p])
+        _multiply_row(a, t, o, inside, nx, cx[p] - width)
+
+
+@numba.njit(cache=True, fastmath={"contract"})
+def _object_gradient_kernel(waves, h, obj, s, cx, cy, planes, multiply):
+    """planes[k, s] += conj(Σ_m waves[p, k, m] · h[p, k, m]) on the window of each position p, then (`multiply`)
+    h[p, k, m] *= obj[k, s] there; interleaved rows. Positions in turn: their windows overlap."""
+    b, n_states, n_modes, ny = h.shape[:4]
+    nx = h.shape[4] // 2
+    height, width = obj.shape[2], obj.shape[3] // 2
+    for p in range(b):
+        x0 = cx[p]
+        inside = min(nx, width - x0)
+        for q in range(n_states * ny):
+            k, i = q // ny, q % ny
+            r = (cy[p] + i) % height
+            total = np.empty(2 * nx, planes.dtype)
+            _multiply_row(waves[p, k, 0, i], h[p, k, 0, i], total, 0, nx, 0)
+            for m in range(1, n_modes):
+                a, c = waves[p, k, m, i], h[p, k, m, i]
+                for j in range(nx):
+                    total[2 * j] += a[2 * j] * c[2 * j] - a[2 * j + 1] * c[2 * j + 1]
+                    total[2 * j + 1] += a[2 * j] * c[2 * j + 1] + a[2 * j + 1] * c[2 * j]
+            _add_conjugate_row(total, planes[k, s, r], 0, inside, x0)
+            _add_conjugate_row(total, planes[k, s, r], inside, nx, x0 - width)
+            if multiply:
+                t = obj[k, s, r]
+                for m in range(n_modes):
+                    _scale_row(h[p, k, m, i], t, 0, inside, x0)
+                    _scale_row(h[p, k, m, i], t, inside, nx, x0 - width)
+
+
+@numba.njit(cache=True, fastmath={"contract"})
+def _intensity_kernel(far, out):
+    "out[p] = Σ_{k, m} |far[p, k, m]|² / K; far with interleaved rows."
+    b, n_states, n_modes, ny = far.shape[:4]
+    nx = far.shape[4] // 2
+    for q in range(b * ny):
+        p, i = q // ny, q % ny
+        o = out[p, i]
+        o[:] = 0
+        for k in range(n_states):
+            for m in range(n_modes):
+                f = far[p, k, m, i]
+                for j in range(nx):
+                    o[j] += f[2 * j] * f[2 * j] + f[2 * j + 1] * f[2 * j + 1]
+        for j in range(nx):
+            o[j] /= n_states
+
+
+@numba.njit(cache=True, fastmath={"contract"})
+def _intensity_adjoint_kernel(far, grad, scale, out):
+    "out[p, k, m] = conj(far[p, k, m]) · grad[p] · scale (interleaved rows)."
+    b, n_states, n_modes, ny = far.shape[:4]
+    nx = far.shape[4] // 2
+    rows = n_states * n_modes * ny
+    for q in range(b * rows):
+        p, k, m, i = q // rows, q // (n_modes * ny) % n_states, q // ny % n_modes, q % ny
+        f, g, o = far[p, k, m, i], grad[p, i], out[p, k, m, i]
+        for j in range(nx):
+            w = g[j] * scale
+            o[2 * j] = f[2 * j] * w
+            o[2 * j + 1] = -f[2 * j + 1] * w
+
+
+def _real(t):
+    "numpy float view (..., 2 N_x) of a complex CPU tensor (..., N_x): rows of interleaved (re, im) (shares memory)."
+    return torch.view_as_real(t.detach()).flatten(-2).numpy()
+
+# %% ../../nbs/30_multislice.ipynb #7d65697f
 def window_corners(positions_A, sampling_A, window) -> tuple[torch.Tensor, torch.Tensor]:
     "Integer window corners (B, 2) (x, y) and sub-pixel shifts (B, 2) (px, |f| ≤ ½) of probe centres at `positions_A`."
     sy, sx = check_pair("sampling_A", sampling_A, positive=True)
@@ -189,20 +315,34 @@ def shift_probes(modes: torch.Tensor, shifts_px: torch.Tensor) -> torch.Tensor:
 
 
 class _Windows:
-    """Where the windows (N_y, N_x) at integer `corners` (B, 2) (x, y) lie in an object (..., H_y, H_x): `gather` cuts
-    them out (one advanced index into a strided `unfold` view, batch first), `flat_index` gives the flat object-plane
-    index of every window pixel, for putting window gradients back with `index_add_`. `periodic` wraps them around the object (one period)."""
+    """Where the windows (N_y, N_x) at integer `corners` (B, 2) (x, y) lie in an object (..., H_y, H_x), `periodic`
+    wrapping them around it (one period). For `_Crop`: `gather` cuts them out (one advanced index into a strided
+    `unfold` view, batch first), `flat_index` gives the flat object-plane index of every window pixel (for
+    `index_add_`). For `_Multislice` (object (K, S, H_y, H_x)): `transmit` and `add_gradient`, the window products of
+    one slice, fused numba kernels on one CPU thread (`_fused_kernels`, windows no larger than the object), torch ops
+    elsewhere."""
 
     def __init__(self, obj: torch.Tensor, corners: torch.Tensor, window, periodic: bool):
         ny, nx = self.window = tuple(window)
+        self.obj, self.periodic = obj.detach(), periodic
         self.height, self.width = height, width = obj.shape[-2:]
-        self.cx, self.cy = corners[:, 0], corners[:, 1]
-        if periodic:  # corners into the first period, and the object repeated far enough to hold every window
-            self.cx, self.cy = self.cx % width, self.cy % height
+        self.cx, self.cy = corners[:, 0] % width, corners[:, 1] % height  # into the first period (else no change)
+        self.fused = _fused_kernels(obj.device) and ny <= height and nx <= width
+
+    @cached_property
+    def kernel_inputs(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        "The object as interleaved rows (K, S, H_y, 2 H_x) and the corners as numpy arrays (the fused kernels' view)."
+        return _real(self.obj), self.cx.numpy(), self.cy.numpy()
+
+    @cached_property
+    def patches(self) -> torch.Tensor:
+        "All windows as a strided view (H', W', ..., N_y, N_x) (a periodic object repeated far enough to hold them)."
+        ny, nx = self.window
+        obj, height, width = self.obj, self.height, self.width
+        if self.periodic:
             reps = (-(-(height + ny - 1) // height), -(-(width + nx - 1) // width))
             obj = obj.repeat(*([1] * (obj.ndim - 2)), *reps)[..., :height + ny - 1, :width + nx - 1]
-        patches = obj.unfold(-2, ny, 1).unfold(-2, nx, 1)  # (..., H', W', N_y, N_x), a view
-        self.patches = patches.movedim((-4, -3), (0, 1))   # (H', W', ..., N_y, N_x)
+        return obj.unfold(-2, ny, 1).unfold(-2, nx, 1).movedim((-4, -3), (0, 1))
 
     def gather(self, chunk: slice = slice(None)) -> torch.Tensor:
         "Windows (b, ..., N_y, N_x) of the positions in `chunk` (a copy)."
@@ -214,6 +354,29 @@ class _Windows:
         rows = (self.cy[chunk, None] + torch.arange(ny, device=self.cy.device)) % self.height
         cols = (self.cx[chunk, None] + torch.arange(nx, device=self.cx.device)) % self.width
         return (rows[:, :, None] * self.width + cols[:, None, :]).reshape(-1)
+
+    def transmit(self, waves: torch.Tensor, s: int, chunk: slice, out: torch.Tensor) -> torch.Tensor:
+        "`out` = waves (b, K, M, N_y, N_x) × slice `s` on the windows of `chunk` (`out` may be `waves`)."
+        if self.fused:
+            obj_rows, cx, cy = self.kernel_inputs
+            _transmit_kernel(_real(waves), obj_rows, s, cx[chunk], cy[chunk], _real(out))
+            return out
+        return torch.mul(waves, self.patches[self.cy[chunk], self.cx[chunk], :, s, None], out=out)
+
+    def add_gradient(self, planes: torch.Tensor, waves: torch.Tensor, h: torch.Tensor, s: int, chunk: slice,
+                     multiply: bool) -> None:
+        """planes[:, s] (K, S, H_y, H_x) += conj(Σ_m waves·h) on the windows of `chunk`; then, if `multiply`,
+        h (b, K, M, N_y, N_x) ×= slice `s` there (in place)."""
+        if self.fused:
+            obj_rows, cx, cy = self.kernel_inputs
+            _object_gradient_kernel(_real(waves), _real(h), obj_rows, s, cx[chunk], cy[chunk], _real(planes), multiply)
+            return
+        total = (waves * h).sum(2).conj_physical_()  # (b, K, N_y, N_x)
+        n_states = planes.shape[0]
+        planes.view(n_states, planes.shape[1], -1)[:, s].index_add_(
+            1, self.flat_index(chunk), total.transpose(0, 1).reshape(n_states, -1))
+        if multiply:
+            h.mul_(self.patches[self.cy[chunk], self.cx[chunk], :, s, None])
 
 
 class _Crop(torch.autograd.Function):
@@ -271,6 +434,25 @@ def _chunks(n_batch: int, per_position_bytes: int, device: torch.device) -> list
     return [slice(i, min(i + size, n_batch)) for i in range(0, n_batch, size)]
 
 
+def _intensity(far: torch.Tensor) -> torch.Tensor:
+    "Σ_m |far|² averaged over states, (b, N_y, N_x), of far fields (b, K, M, N_y, N_x)."
+    if not _fused_kernels(far.device):
+        return far.real.square().addcmul_(far.imag, far.imag).sum((1, 2)).div_(far.shape[1])
+    out = torch.empty((far.shape[0], *far.shape[-2:]), dtype=far.real.dtype)
+    _intensity_kernel(_real(far), out.numpy())
+    return out
+
+
+def _intensity_adjoint(far: torch.Tensor, grad: torch.Tensor) -> torch.Tensor:
+    "conj(far) · grad · 2/K, (b, K, M, N_y, N_x): conj(∂L/∂far*) of L(intensity) with ∂L/∂I = grad (b, N_y, N_x)."
+    scale = 2 / far.shape[1]
+    if not _fused_kernels(far.device):
+        return far.conj() * (grad * scale)[:, None, None]
+    out = torch.empty_like(far)
+    _intensity_adjoint_kernel(_real(far), grad.detach().contiguous().numpy(), grad.new_tensor(scale).numpy()[()], _real(out))
+    return out
+
+
 class _Multislice(torch.autograd.Function):
     """The mixed-state multislice model and its hand-written adjoint, run chunk by chunk over the batch.
 
@@ -285,37 +467,40 @@ class _Multislice(torch.autograd.Function):
         windows = _Windows(obj, corners, probe.shape[-2:], periodic)
         keep_inputs, keep_spectra = ctx.needs_input_grad[2], ctx.needs_input_grad[3]
         ctx.chunks = _chunks(len(corners), n_states * probe.numel() * probe.element_size(), probe.device)
-        ctx.inputs, ctx.slice_spectra, ctx.far, ctx.window_chunks, out = [], [], [], [], []
+        ctx.inputs, ctx.slice_spectra, ctx.far = [], [], []
+        shape = (len(corners), n_states, *probe.shape) if far else (len(corners), *probe.shape[-2:])
+        out = probe.new_empty(shape, dtype=probe.dtype if far else probe.real.dtype)
         for chunk in ctx.chunks:
             prop = propagator[chunk, None, None] if propagator.ndim == 3 else propagator
-            window = windows.gather(chunk)  # (b, K, S, N_y, N_x)
-            ctx.window_chunks.append(window)
             if ramps is None:
                 psi = probe.expand(chunk.stop - chunk.start, n_states, *probe.shape)
             else:
                 psi = torch.fft.ifft2(probe * ramps[chunk, None])[:, None].expand(-1, n_states, -1, -1, -1)
             inputs, spectra_s = [], []
+            work = probe.new_empty((chunk.stop - chunk.start, n_states, *probe.shape))
             for s in range(n_slices):
                 if keep_inputs:
                     inputs.append(psi)  # never changed in place below
-                psi = psi * window[:, :, s, None]
+                windows.transmit(psi, s, chunk, out=work)
                 if s < n_slices - 1:
-                    spectrum = torch.fft.fft2(psi)
+                    spectrum = torch.fft.fft2(work)
                     if keep_spectra:
                         spectra_s.append(spectrum)
                         spectrum = spectrum * prop
                     else:
                         spectrum.mul_(prop)
                     psi = torch.fft.ifft2(spectrum)
-            psi = torch.fft.fft2(psi, norm="ortho")
+            psi = torch.fft.fft2(work, norm="ortho")
             ctx.inputs.append(inputs)
             ctx.slice_spectra.append(spectra_s)
-            if not far:
+            if far:
+                out[chunk] = psi
+            else:
                 ctx.far.append(psi)
-            out.append(psi if far else psi.real.square().addcmul_(psi.imag, psi.imag).sum((1, 2)).div_(n_states))
+                out[chunk] = _intensity(psi)
         ctx.windows, ctx.object_shape, ctx.object_dtype, ctx.far_output = windows, obj.shape, obj.dtype, far
         ctx.save_for_backward(probe, ramps, propagator)
-        return torch.cat(out)
+        return out
 
     @staticmethod
     @once_differentiable
@@ -326,31 +511,24 @@ class _Multislice(torch.autograd.Function):
         need_probe, need_ramps, need_obj, need_prop = ctx.needs_input_grad[:4]
         n_states, n_slices = ctx.object_shape[:2]
         windows = ctx.windows
-        planes = probe.new_zeros((n_states * n_slices, ctx.object_shape[-2] * ctx.object_shape[-1]),
-                                   dtype=ctx.object_dtype) if need_obj else None
+        planes = probe.new_zeros(ctx.object_shape, dtype=ctx.object_dtype) if need_obj else None
         grad_prop = torch.zeros_like(propagator) if need_prop else None
         grad_probe = torch.zeros_like(probe) if need_probe else None
         grad_ramps = torch.empty_like(ramps) if need_ramps else None
         for i, chunk in enumerate(ctx.chunks):
             prop = propagator[chunk, None, None] if propagator.ndim == 3 else propagator
-            window = ctx.window_chunks[i]
-            flat = windows.flat_index(chunk) if need_obj else None
             if ctx.far_output:
                 h = torch.fft.fft2(grad_out[chunk].conj(), norm="ortho")
             else:
-                h = torch.fft.fft2(ctx.far[i].conj() * (grad_out[chunk] * (2 / n_states))[:, None, None], norm="ortho")
+                h = torch.fft.fft2(_intensity_adjoint(ctx.far[i], grad_out[chunk]), norm="ortho")
             for s in reversed(range(n_slices)):
+                multiply = s > 0 or need_probe or need_ramps
                 if need_obj:
-                    psi = ctx.inputs[i][s]
-                    total = psi[:, :, 0] * h[:, :, 0]
-                    for m in range(1, h.shape[2]):
-                        total.addcmul_(psi[:, :, m], h[:, :, m])
-                    total.conj_physical_()
-                    planes.view(n_states, n_slices, -1)[:, s].index_add_(  # all states' planes of slice s at once
-                        1, flat, total.transpose(0, 1).reshape(n_states, -1))
-                if s == 0 and not (need_probe or need_ramps):
+                    windows.add_gradient(planes, ctx.inputs[i][s], h, s, chunk, multiply)
+                elif multiply:
+                    windows.transmit(h, s, chunk, out=h)
+                if not multiply:
                     break
-                h.mul_(window[:, :, s, None])
                 if s > 0:
                     h = torch.fft.ifft2(h)
                     if need_prop:
@@ -361,7 +539,7 @@ class _Multislice(torch.autograd.Function):
                             grad_prop[chunk] += product.sum((1, 2))
                     h = torch.fft.fft2(h.mul_(prop))
             if need_probe or need_ramps:
-                h = h[:, 0] if n_states == 1 else h.sum(1)  # of the shifted modes (b, M, N_y, N_x)
+                h = h[:, 0] if n_states == 1 else h.sum(1)
                 if ramps is None:
                     grad_probe += h.sum(0)
                 else:
@@ -372,7 +550,7 @@ class _Multislice(torch.autograd.Function):
                         torch.sum(h * probe, 1, out=grad_ramps[chunk])
         return (grad_probe.conj_physical_() if need_probe else None,
                 grad_ramps.conj_physical_() if need_ramps else None,
-                planes.reshape(ctx.object_shape) if need_obj else None,
+                planes if need_obj else None,
                 grad_prop.conj_physical_() if need_prop else None, None, None, None)
 
 
