@@ -12,7 +12,9 @@ def test_fig2_correlated_above_controls(smoke_reproduction):
     # issue 5: CSM >= 0.9 on correlated data at 300 K, against the sample G of the snapshots in the data (measured
     # 0.912; 0.906-0.907 with other stage iterations; 0.85-0.88 with 8 states), and clearly above the controls
     # measured against the same truth (Einstein 0.387, coherent 0.375). The same seed gives the same 0.912 run after
-    # run here, but L-BFGS amplifies rounding, so the band sits 0.02 below the goal for another CPU or BLAS
+    # run here, but L-BFGS amplifies rounding, so the band sits 0.02 below the goal for another CPU or BLAS.
+    # NOT robust over seeds: other draws of the snapshots give 0.871 (seed 6) and 0.704 (seed 7) — see the figure;
+    # this band guards the preset seed's result against regressions, it does not show CSM >= 0.9 in general
     assert m["csm_correlated"] >= 0.88
     assert m["csm_correlated"] > m["csm_einstein"] + 0.3
     assert m["csm_correlated"] > m["csm_coherent"] + 0.3
