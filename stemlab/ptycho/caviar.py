@@ -22,7 +22,8 @@ from ..core import (AMU_kg, BOLTZMANN_eV_K, ELEMENTARY_CHARGE_C, check_array, ch
 from ..phonons import _displaced, band_sampler
 from .engine import PtychoData, Reconstruction, initial_reconstruction, reconstruct
 from .multislice import spatial_frequencies
-from ..simulate import Dataset4D, fast_gpts, make_potential, make_probe, partial_coherence, simulate_4dstem
+from ..simulate import (Dataset4D, fast_gpts, make_potential, make_probe, partial_coherence, simulate_4dstem,
+                              source_kernel)
 
 # %% auto #0
 __all__ = ['phase_centroids', 'displacements', 'green_function', 'b_factors', 'neighbour_pairs', 'correlation_vectors',
@@ -331,13 +332,9 @@ def source_probe_modes(probe, source_fwhm_A: float, scan_step_A, sampling_A, min
     fwhm = check_number("source_fwhm_A", source_fwhm_A, positive=True)
     step = np.array(check_pair("scan_step_A", scan_step_A, positive=True))          # (y, x) Å
     min_power = check_number("min_power", min_power, nonnegative=True)
-    sigma = fwhm / (2 * np.sqrt(2 * np.log(2)))
-    half = (np.ceil(4 * sigma / step) + 1).astype(int)        # beyond scipy's 4σ truncation of the kernel
-    impulse = np.zeros((2 * half[0] + 1, 2 * half[1] + 1, 1, 1))
-    impulse[half[0], half[1]] = 1.0
-    weights = partial_coherence(impulse, fwhm, step)[:, :, 0, 0]                    # the data's own kernel
+    weights = source_kernel(fwhm, step)                                             # the data's own kernel
     taps = np.stack(np.nonzero(weights > 0), axis=1)                                # (K, 2) (row, column)
-    offsets = (taps - half) * step                                                  # (K, 2) (y, x) Å
+    offsets = (taps - np.array(weights.shape) // 2) * step                          # (K, 2) (y, x) Å
     ky, kx = (k.numpy() for k in spatial_frequencies(probe.shape, sampling_A, dtype=torch.float64))
     ramps = np.exp(-2j * np.pi * (ky * offsets[:, 0, None, None] + kx * offsets[:, 1, None, None]))
     shifted = np.fft.ifft2(np.fft.fft2(probe) * ramps) * np.sqrt(weights[taps[:, 0], taps[:, 1]])[:, None, None]
