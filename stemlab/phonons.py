@@ -29,9 +29,9 @@ from .structures import _check_atoms, _check_count
 
 # %% auto #0
 __all__ = ['CHGNET_MAX_Z', 'ACOUSTIC_CUTOFF_meV', 'chgnet_calculator', 'force_constants', 'frequencies', 'Dispersion',
-           'dispersion', 'PhononDOS', 'eels_weight', 'phonon_dos', 'paper_bands', 'BandSampler', 'commensurate_modes',
-           'band_sampler', 'band_snapshots', 'HarmonicCalculator', 'MDBandSnapshots', 'md_band_snapshots', 'adps',
-           'bond_axis', 'aspect_ratio', 'crossover_energy', 'projected_ellipse']
+           'dispersion', 'PhononDOS', 'eels_weight', 'phonon_dos', 'paper_bands', 'BandSampler', 'displaced_copies',
+           'commensurate_modes', 'band_sampler', 'band_snapshots', 'HarmonicCalculator', 'MDBandSnapshots',
+           'md_band_snapshots', 'adps', 'bond_axis', 'aspect_ratio', 'crossover_energy', 'projected_ellipse']
 
 # %% ../nbs/20_phonons.ipynb #eea57bd8
 CHGNET_MAX_Z = 94  # CHGNet's atom embedding covers Z = 1..94
@@ -348,7 +348,7 @@ class BandSampler:
 
     def snapshots(self, index: int) -> list[ase.Atoms]:
         "Snapshot `index` as one ase.Atoms per band (reference positions + band displacements)."
-        return _displaced(self.reference, self.displacements(index))
+        return displaced_copies(self.reference, self.displacements(index))
 
     def adps(self) -> np.ndarray:
         "Exact ADPs U_jk (n_bands, n_sites, 3, 3) in Å² of each unit-cell site: the mode sum."
@@ -370,7 +370,7 @@ class BandSampler:
         return blocks.transpose(0, 2, 3, 1, 4, 5).reshape(n_cells * n_sites * 3, -1)
 
 
-def _displaced(reference: ase.Atoms, displacements: np.ndarray) -> list[ase.Atoms]:
+def displaced_copies(reference: ase.Atoms, displacements: np.ndarray) -> list[ase.Atoms]:
     "One copy of `reference` per displacement field (n_bands, n_atoms, 3) Å, moved by it."
     out = []
     for u in displacements:
@@ -482,7 +482,7 @@ class MDBandSnapshots:
 
     def snapshots(self, index: int) -> list[ase.Atoms]:
         "Snapshot `index` as one ase.Atoms per band, as `BandSampler.snapshots` gives them."
-        return _displaced(self.reference, self.displacements[index])
+        return displaced_copies(self.reference, self.displacements[index])
 
 
 def _nve_displacements(system: ase.Atoms, reference_positions, timestep_fs: float, n_steps: int,

@@ -19,7 +19,7 @@ from scipy.spatial import cKDTree
 
 from ..core import (AMU_kg, BOLTZMANN_eV_K, ELEMENTARY_CHARGE_C, check_array, check_choice, check_number, check_pair,
                           mrad_to_inv_A, progress, rng, to_numpy, wavelength)
-from ..phonons import _displaced, band_sampler
+from ..phonons import displaced_copies, band_sampler
 from .engine import PtychoData, Reconstruction, initial_reconstruction, reconstruct
 from .multislice import spatial_frequencies
 from ..simulate import (Dataset4D, fast_gpts, make_potential, make_probe, partial_coherence, simulate_4dstem,
@@ -204,7 +204,7 @@ class ThermalEnsemble:
 
     def snapshots(self) -> list[ase.Atoms]:
         "The snapshots as ase.Atoms (reference + displacements), built as `stemlab.phonons` builds its own."
-        return _displaced(self.reference, self.displacements)
+        return displaced_copies(self.reference, self.displacements)
 
     def positions_xy(self, atoms=None) -> np.ndarray:
         "In-plane positions (snapshots, atoms, 2) Å of all atoms or of the indices `atoms`."
