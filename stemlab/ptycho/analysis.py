@@ -127,8 +127,9 @@ def unit_cell_average(image, sampling_A: float, lattice_A: float) -> np.ndarray:
     return img.reshape(img.shape[0] // n, n, img.shape[1] // n, n).mean(axis=(0, 2))
 
 
-def _template_origin(cell: np.ndarray, sigma_px: float) -> np.ndarray:
-    "(x, y) px of the Sr corner: the cyclic shift maximising the correlation with a Z-weighted column template."
+def _template_origin(cell: np.ndarray, sigma_px: float, near_px=None) -> np.ndarray:
+    """(x, y) px of the Sr corner: the cyclic shift maximising the correlation with a Z-weighted column template,
+    searched within a quarter cell of `near_px` (x, y) if given."""
     n = cell.shape[0]
     yy, xx = np.mgrid[:n, :n]
     template = np.zeros((n, n))
@@ -138,14 +139,20 @@ def _template_origin(cell: np.ndarray, sigma_px: float) -> np.ndarray:
             dy = (yy - y0 + n / 2) % n - n / 2
             template += SRTIO3_COLUMN_Z[name] * np.exp(-(dx**2 + dy**2) / (2 * sigma_px**2))
     correlation = np.fft.ifft2(np.fft.fft2(cell - cell.mean()) * np.conj(np.fft.fft2(template))).real
+    if near_px is not None:
+        distance = np.hypot((xx - near_px[0] + n / 2) % n - n / 2, (yy - near_px[1] + n / 2) % n - n / 2)
+        correlation[distance > n / 4] = -np.inf
     iy, ix = np.unravel_index(np.argmax(correlation), correlation.shape)
     return np.array([ix, iy], dtype=float)
 
 
 def srtio3_column_shifts(image, sampling_A: float, lattice_A: float = 3.905, invert: bool = False,
-                         origin_A=(0.0, 0.0), target_px_A: float = 0.05) -> ColumnShifts:
+                         origin_A=(0.0, 0.0), target_px_A: float = 0.05, sr_near_A=None) -> ColumnShifts:
     """d_Sr-TiO and d_O-TiO (pm) from a periodic image of whole SrTiO₃ [001] cells (pixel `sampling_A`, Å).
-    `origin_A`: (x, y) Å of a Sr column, or None to locate it by template matching."""
+    `origin_A`: (x, y) Å of a Sr column, or None to locate it by template matching. The template tells Sr from TiO
+    by strength, which holds in HAADF but not in phase images, where the two columns are about equally strong: there
+    give `sr_near_A`, an (x, y) Å within a quarter cell of a Sr column (e.g. from the HAADF image of the same scan),
+    and the template is searched only there."""
     cell = unit_cell_average(image, sampling_A, lattice_A)
     target_px_A = check_number("target_px_A", target_px_A, positive=True)
     factor = max(1, int(round(sampling_A / target_px_A)))
@@ -154,7 +161,8 @@ def srtio3_column_shifts(image, sampling_A: float, lattice_A: float = 3.905, inv
     fine = fine.max() - fine if invert else fine
     n = fine.shape[0]
     if origin_A is None:
-        origin = _template_origin(fine, sigma_px=0.3 / px_A)
+        near = None if sr_near_A is None else (np.asarray(check_pair("sr_near_A", sr_near_A)) / px_A) % n
+        origin = _template_origin(fine, sigma_px=0.3 / px_A, near_px=near)
     else:
         origin = (np.asarray(check_pair("origin_A", origin_A)) / px_A) % n
     fine = np.roll(fine, (-int(origin[1]), -int(origin[0])), axis=(0, 1))    # Sr corner to the pixel grid start
