@@ -12,11 +12,13 @@ def test_fig2_correlated_above_controls(smoke_reproduction):
     # issue 5: CSM >= 0.9 on correlated data (900 K), against the sample G of the snapshots in the data: measured
     # 0.929 for the preset's snapshot seed 5, and 0.908-0.979 over seven runs (snapshot seeds 5-9, reconstruction
     # seeds 0 and 1; table in the figure), so a change of rounding on another CPU, which acts like another draw,
-    # stays above the goal. Clearly above the controls measured against the same truth (Einstein 0.272, coherent
-    # 0.408; at most 0.563 over the seeds). At 300 K the same preset gave 0.912, 0.871 and 0.704 for seeds 5-7.
+    # stays above the goal (a second machine, AMD EPYC: 0.952 for seed 5). Clearly above the controls measured
+    # against the same truth (Einstein 0.272, coherent 0.408; on the second machine 0.590 and 0.347): over all eight
+    # runs the correlated CSM exceeds the larger control by 0.36 to 0.66, so the margin is 0.25.
+    # At 300 K the same preset gave 0.912, 0.871 and 0.704 for seeds 5-7.
     assert m["csm_correlated"] >= 0.9
-    assert m["csm_correlated"] > m["csm_einstein"] + 0.3
-    assert m["csm_correlated"] > m["csm_coherent"] + 0.3
+    assert m["csm_correlated"] > m["csm_einstein"] + 0.25
+    assert m["csm_correlated"] > m["csm_coherent"] + 0.25
     # magnitudes: the paper finds them about 25 % low (measured LSM 0.54, 0.47-0.62 over the seeds); a collapse to
     # one state gives ~0
     assert 0.4 < m["lsm_correlated"] < 1.3
@@ -25,7 +27,8 @@ def test_fig2_correlated_above_controls(smoke_reproduction):
 def test_fig2_partial_coherence(smoke_reproduction):
     m, _ = figure_metrics(smoke_reproduction, FIG2)
     # partially coherent data (47 pm source) with the known source in the model (the patterns averaged over the scan
-    # like the data, one probe mode): CSM measured 0.836 (0.765-0.973 over six runs, seeds as in the figure),
+    # like the data, one probe mode): CSM measured 0.836 (0.765-0.973 over six runs, seeds as in the figure; 0.946 on
+    # a second machine),
     # clearly above the controls (0.272, 0.408); at 300 K the source's 9 exact probe modes gave 0.68-0.71, one probe mode without
     # the blur 0.433, Hermite modes refined in stage 1 0.410 (9 modes) and 0.345 (3)
     assert m["psc_probe_modes"] == 1
