@@ -160,6 +160,8 @@ def srtio3_column_shifts(image, sampling_A: float, lattice_A: float = 3.905, inv
     fine = fourier_upsample(cell, factor)
     fine = fine.max() - fine if invert else fine
     n = fine.shape[0]
+    if sr_near_A is not None and origin_A is not None:
+        raise ValueError(f"sr_near_A narrows the Sr template search of origin_A=None; got origin_A={origin_A!r} too")
     if origin_A is None:
         near = None if sr_near_A is None else (np.asarray(check_pair("sr_near_A", sr_near_A)) / px_A) % n
         origin = _template_origin(fine, sigma_px=0.3 / px_A, near_px=near)
