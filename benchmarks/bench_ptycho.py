@@ -16,7 +16,11 @@ PtyRAD is not installed (not available here), so it is not compared.
 
 Sizes: --size smoke   16x16 positions, 64^2 patterns, 3 slices, 2 modes (a minute or two)
        --size issue   32x32 positions, 128^2 patterns, 5 slices, 4 modes (the issue's setting; several minutes)
+--device cuda (a GPU machine): stemlab runs on the GPU; the same iterations also run on the CPU, and the script prints
+the GPU's speed-up per iteration and how far its object and loss history lie from the CPU's (issue 8: "check that
+the GPU result matches the CPU one and record the speed-up"). py4DSTEM stays on the CPU.
 Usage: .venv/bin/python benchmarks/bench_ptycho.py [--size smoke|issue] [--iterations N] [--threads 2] [--skip-peer]
+                                                  [--device cpu|cuda]
 """
 import argparse
 import os
@@ -27,6 +31,7 @@ ARGS.add_argument("--size", choices=("smoke", "issue"), default="smoke")
 ARGS.add_argument("--iterations", type=int, default=None, help="iterations for both (default: 6 smoke, 3 issue)")
 ARGS.add_argument("--threads", type=int, default=2, help="threads for torch and numpy (the issue's timings: 2)")
 ARGS.add_argument("--skip-peer", action="store_true", help="time stemlab only (no py4DSTEM)")
+ARGS.add_argument("--device", choices=("cpu", "cuda"), default="cpu", help="where stemlab runs (cuda: also on the CPU, compared)")
 OPTIONS = ARGS.parse_args()
 for name in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
     os.environ[name] = str(OPTIONS.threads)
@@ -110,22 +115,35 @@ def one_period(phase_sum, first_centre_px, window_px):
     return phase_sum[y0:y0 + window_px, x0:x0 + window_px]
 
 
-def run_stemlab(dataset, size, iterations, true_phase):
+def run_stemlab(dataset, size, iterations, true_phase, device="cpu"):
     """stemlab for `iterations` x EXTRA_ITERATIONS iterations, the phase error after each (the objects are kept by a
     callback, outside the engine's per-iteration clock, and scored after the run). Returns the per-iteration times and
     errors, the number of positions, whether they are sub-pixel, and the FFT share of a profiled iteration."""
     data = PtychoData.from_dataset(dataset)
     start = initial_reconstruction(data, n_slices=size["n_slices"], dz_A=DZ_A, n_probe_modes=size["n_modes"])
-    reconstruct(data, start, 1, batch_size=BATCH)  # warm-up: torch's first-call costs stay out of the timing
+    reconstruct(data, start, 1, batch_size=BATCH, device=device)  # warm-up: first-call costs stay out of the timing
     first = data.positions_A.min(axis=0)[::-1] / np.asarray(data.sampling_A)  # (y, x) px of the first probe centre
     objects = []  # each iteration's object, scored after the run: no scoring work between timed iterations
 
-    rec = reconstruct(data, start, iterations * EXTRA_ITERATIONS, batch_size=BATCH,
+    rec = reconstruct(data, start, iterations * EXTRA_ITERATIONS, batch_size=BATCH, device=device,
                       callback=lambda rec: objects.append(rec.object[0]), callback_every=1)
     errors = [phase_error(one_period(np.angle(obj).sum(0), first, size["window_px"]), true_phase) for obj in objects]
     _, shifts = window_corners(torch.as_tensor(data.positions_A), data.sampling_A, data.window)
     subpixel = bool((shifts.abs() >= WHOLE_PIXEL_PX).any())  # the model's own test: else it skips the shift FFTs
-    return np.asarray(rec.history["time_s"]), np.asarray(errors), len(data.patterns), subpixel, fft_share(data, rec)
+    share = fft_share(data, rec) if device == "cpu" else float("nan")  # the profiler's FFT share: CPU ops only
+    return np.asarray(rec.history["time_s"]), np.asarray(errors), len(data.patterns), subpixel, share, rec
+
+
+def compare_devices(dataset, size, iterations, true_phase, gpu):
+    "The same reconstruction on the CPU: its speed against the GPU's `gpu` (run_stemlab's result), and the agreement."
+    times, errors, *_, rec = run_stemlab(dataset, size, iterations, true_phase, device="cpu")
+    gpu_times, gpu_errors, *_, gpu_rec = gpu
+    cpu_s, gpu_s = float(np.median(times[:iterations])), float(np.median(gpu_times[:iterations]))
+    obj_difference = np.abs(gpu_rec.object - rec.object).max() / np.abs(rec.object).max()
+    loss_difference = np.max(np.abs(np.asarray(gpu_rec.history["loss"]) / np.asarray(rec.history["loss"]) - 1))
+    print(f"GPU vs CPU: {gpu_s:.3f} against {cpu_s:.2f} s/iteration -> speed-up {cpu_s / gpu_s:.1f}x; after "
+          f"{len(errors)} iterations the largest object difference is {obj_difference:.1e} of the largest |object|, "
+          f"loss histories agree to {loss_difference:.1e} (relative), phase errors {gpu_errors[-1]:.4f} vs {errors[-1]:.4f}")
 
 
 def run_py4dstem(dataset, size, iterations):
@@ -167,17 +185,23 @@ def main():
           f"{wavelength(ENERGY_EV) / (size['window_px'] * dataset.k_sampling_mrad[0] * 1e-3):.4f} A "
           f"(abTEM, {time.perf_counter() - start:.0f} s incl. cache)")
 
-    times, errors, n_positions, subpixel, share = run_stemlab(dataset, size, iterations, true_phase)
+    if OPTIONS.device == "cuda" and not torch.cuda.is_available():
+        sys.exit(f"--device cuda: torch {torch.__version__} sees no CUDA GPU here; run on a GPU machine, or use --device cpu")
+    result = run_stemlab(dataset, size, iterations, true_phase, device=OPTIONS.device)
+    times, errors, n_positions, subpixel, share, _ = result
     ours_s, ours_error = float(np.median(times[:iterations])), float(errors[iterations - 1])
     n_ffts = ffts_per_iteration(n_positions, size["n_slices"], size["n_modes"], subpixel=subpixel)
     floor_s = fft_floor_s(n_ffts, size["n_modes"], size["window_px"])
     batch_floor_s = n_ffts * fft_time_s(BATCH, size["n_modes"], size["window_px"])
     print(f"stemlab : {ours_s:8.2f} s/iteration, phase error {ours_error:.3f}; FFT floor {floor_s:.2f} s "
           f"({n_ffts} FFTs{'' if subpixel else ', whole-pixel positions: no shift FFTs'}) -> time / floor = {ours_s / floor_s:.2f} (goal <= 1.5); FFTs are {100 * share:.0f}% of a "
-          f"profiled iteration -> time / FFT time = {1 / share:.2f}; load average {os.getloadavg()[0]:.2f}")
+          f"profiled iteration -> time / FFT time = {1 / share:.2f}; load average {os.getloadavg()[0]:.2f}"
+          + (f" [stemlab on {OPTIONS.device}; the floor is the CPU's]" if OPTIONS.device != "cpu" else ""))
     print(f"          FFT floor at the engine's batch shape ({BATCH}, {size['n_modes']}, {size['window_px']}, "
           f"{size['window_px']}): {batch_floor_s:.2f} s ({1e6 * batch_floor_s / n_ffts:.1f} us per FFT against "
           f"{1e6 * floor_s / n_ffts:.1f} at the best batch) -> time / floor = {ours_s / batch_floor_s:.2f}")
+    if OPTIONS.device != "cpu":
+        compare_devices(dataset, size, iterations, true_phase, result)
     if OPTIONS.skip_peer:
         return
     peer_s, peer_phase = run_py4dstem(dataset, size, iterations)
