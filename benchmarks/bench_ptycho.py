@@ -118,7 +118,7 @@ def one_period(phase_sum, first_centre_px, window_px):
 def run_stemlab(dataset, size, iterations, true_phase, device="cpu"):
     """stemlab for `iterations` x EXTRA_ITERATIONS iterations, the phase error after each (the objects are kept by a
     callback, outside the engine's per-iteration clock, and scored after the run). Returns the per-iteration times and
-    errors, the number of positions, whether they are sub-pixel, and the FFT share of a profiled iteration."""
+    errors, the data, whether its positions are sub-pixel, and the final Reconstruction."""
     data = PtychoData.from_dataset(dataset)
     start = initial_reconstruction(data, n_slices=size["n_slices"], dz_A=DZ_A, n_probe_modes=size["n_modes"])
     reconstruct(data, start, 1, batch_size=BATCH, device=device)  # warm-up: first-call costs stay out of the timing
@@ -130,8 +130,7 @@ def run_stemlab(dataset, size, iterations, true_phase, device="cpu"):
     errors = [phase_error(one_period(np.angle(obj).sum(0), first, size["window_px"]), true_phase) for obj in objects]
     _, shifts = window_corners(torch.as_tensor(data.positions_A), data.sampling_A, data.window)
     subpixel = bool((shifts.abs() >= WHOLE_PIXEL_PX).any())  # the model's own test: else it skips the shift FFTs
-    share = fft_share(data, rec) if device == "cpu" else float("nan")  # the profiler's FFT share: CPU ops only
-    return np.asarray(rec.history["time_s"]), np.asarray(errors), len(data.patterns), subpixel, share, rec
+    return np.asarray(rec.history["time_s"]), np.asarray(errors), data, subpixel, rec
 
 
 def compare_devices(dataset, size, iterations, true_phase, gpu):
@@ -188,7 +187,9 @@ def main():
     if OPTIONS.device == "cuda" and not torch.cuda.is_available():
         sys.exit(f"--device cuda: torch {torch.__version__} sees no CUDA GPU here; run on a GPU machine, or use --device cpu")
     result = run_stemlab(dataset, size, iterations, true_phase, device=OPTIONS.device)
-    times, errors, n_positions, subpixel, share, _ = result
+    times, errors, data, subpixel, rec = result
+    n_positions = len(data.patterns)
+    share = fft_share(data, rec) if OPTIONS.device == "cpu" else float("nan")  # the profiler sees CPU ops only
     ours_s, ours_error = float(np.median(times[:iterations])), float(errors[iterations - 1])
     n_ffts = ffts_per_iteration(n_positions, size["n_slices"], size["n_modes"], subpixel=subpixel)
     floor_s = fft_floor_s(n_ffts, size["n_modes"], size["window_px"])

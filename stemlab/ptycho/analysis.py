@@ -132,16 +132,18 @@ def _template_origin(cell: np.ndarray, sigma_px: float, near_px=None) -> np.ndar
     searched within a quarter cell of `near_px` (x, y) if given."""
     n = cell.shape[0]
     yy, xx = np.mgrid[:n, :n]
+
+    def distance_px(x0, y0):
+        "Periodic distance (px) of every pixel from (x0, y0) on the n × n cell."
+        return np.hypot((xx - x0 + n / 2) % n - n / 2, (yy - y0 + n / 2) % n - n / 2)
+
     template = np.zeros((n, n))
     for name, sites in SRTIO3_CELL_SITES.items():
         for x0, y0 in np.array(sites) * n:
-            dx = (xx - x0 + n / 2) % n - n / 2
-            dy = (yy - y0 + n / 2) % n - n / 2
-            template += SRTIO3_COLUMN_Z[name] * np.exp(-(dx**2 + dy**2) / (2 * sigma_px**2))
+            template += SRTIO3_COLUMN_Z[name] * np.exp(-distance_px(x0, y0) ** 2 / (2 * sigma_px**2))
     correlation = np.fft.ifft2(np.fft.fft2(cell - cell.mean()) * np.conj(np.fft.fft2(template))).real
     if near_px is not None:
-        distance = np.hypot((xx - near_px[0] + n / 2) % n - n / 2, (yy - near_px[1] + n / 2) % n - n / 2)
-        correlation[distance > n / 4] = -np.inf
+        correlation[distance_px(*near_px) > n / 4] = -np.inf
     iy, ix = np.unravel_index(np.argmax(correlation), correlation.shape)
     return np.array([ix, iy], dtype=float)
 
