@@ -165,13 +165,23 @@ def transmission_from_potential(potential_VA, energy_eV: float, absorption: floa
     return torch.polar(torch.exp(-absorption * phase), phase)
 
 # %% ../../nbs/30_multislice.ipynb #0cf0b847
-FUSED_KERNELS = True  # on a CPU with one torch thread: numba kernels for the window products (False: torch ops)
+FUSED_KERNELS = True  # on a CPU: numba kernels for the window products (False: torch ops)
 
 
 def _fused_kernels(device: torch.device) -> bool:
-    """Whether the window products run as the (serial) numba kernels: on a CPU while torch uses one thread; with
-    more, torch's own threaded ops do them (no second thread pool beside torch's)."""
-    return FUSED_KERNELS and device.type == "cpu" and torch.get_num_threads() == 1
+    "Whether the window products run as the numba kernels (on a CPU) rather than torch ops."
+    return FUSED_KERNELS and device.type == "cpu"
+
+
+def _run_kernel(kernel, *args) -> None:
+    """Run a numba kernel on as many threads as torch uses (one torch thread: numba's pool stays idle, no thread spins
+    beside torch's), leaving numba's own thread count as it was for the caller's other numba code."""
+    before = numba.get_num_threads()
+    numba.set_num_threads(max(1, min(torch.get_num_threads(), numba.config.NUMBA_NUM_THREADS)))
+    try:
+        kernel(*args)
+    finally:
+        numba.set_num_threads(before)
 
 
 @numba.njit(inline="always")
@@ -207,15 +217,15 @@ def _add_conjugate_row(total, g, j0, j1, offset):
         g[2 * j + 1] -= total[2 * j + 1]
 
 
-@numba.njit(cache=True, fastmath={"contract"})
+@numba.njit(parallel=True, cache=True, fastmath={"contract"})
 def _transmit_kernel(waves, obj, s, cx, cy, out):
     """out[p, k, m] = waves[p, k, m] · obj[k, s] on the window of position p (corner (cx[p], cy[p]), inside the object
-    or wrapping around it once); complex rows as interleaved floats (…, 2 N_x); out may be waves."""
+    or wrapping around it once); complex rows as interleaved floats (…, 2 N_x); out may be waves. Rows in parallel."""
     b, n_states, n_modes, ny = out.shape[:4]
     nx = out.shape[4] // 2
     height, width = obj.shape[2], obj.shape[3] // 2
     rows = n_states * n_modes * ny
-    for q in range(b * rows):
+    for q in numba.prange(b * rows):
         p, k, m, i = q // rows, q // (n_modes * ny) % n_states, q // ny % n_modes, q % ny
         t, a, o = obj[k, s, (cy[p] + i) % height], waves[p, k, m, i], out[p, k, m, i]
         inside = min(nx, width - cx[p])
@@ -223,20 +233,23 @@ def _transmit_kernel(waves, obj, s, cx, cy, out):
         _multiply_row(a, t, o, inside, nx, cx[p] - width)
 
 
-@numba.njit(cache=True, fastmath={"contract"})
-def _object_gradient_kernel(waves, h, obj, s, cx, cy, planes, multiply):
+@numba.njit(parallel=True, cache=True, fastmath={"contract"})
+def _object_gradient_kernel(waves, h, obj, s, cx, cy, planes, multiply, object_rows):
     """planes[k, s] += conj(Σ_m waves[p, k, m] · h[p, k, m]) on the window of each position p, then (`multiply`)
-    h[p, k, m] *= obj[k, s] there; interleaved rows. Positions in turn: their windows overlap."""
+    h[p, k, m] *= obj[k, s] there; interleaved rows. The windows overlap, so the work is split by object row
+    (`object_rows`: every row the windows cover, once): each object row, with every window row on it, is one thread's."""
     b, n_states, n_modes, ny = h.shape[:4]
     nx = h.shape[4] // 2
     height, width = obj.shape[2], obj.shape[3] // 2
-    for p in range(b):
-        x0 = cx[p]
-        inside = min(nx, width - x0)
-        for q in range(n_states * ny):
-            k, i = q // ny, q % ny
-            r = (cy[p] + i) % height
-            total = np.empty(2 * nx, planes.dtype)
+    for u in numba.prange(len(object_rows) * n_states):
+        r, k = object_rows[u // n_states], u % n_states
+        total = np.empty(2 * nx, planes.dtype)
+        for p in range(b):
+            i = (r - cy[p]) % height   # the window row of position p on object row r (windows no taller than the object)
+            if i >= ny:
+                continue
+            x0 = cx[p]
+            inside = min(nx, width - x0)
             _multiply_row(waves[p, k, 0, i], h[p, k, 0, i], total, 0, nx, 0)
             for m in range(1, n_modes):
                 a, c = waves[p, k, m, i], h[p, k, m, i]
@@ -252,12 +265,12 @@ def _object_gradient_kernel(waves, h, obj, s, cx, cy, planes, multiply):
                     _scale_row(h[p, k, m, i], t, inside, nx, x0 - width)
 
 
-@numba.njit(cache=True, fastmath={"contract"})
+@numba.njit(parallel=True, cache=True, fastmath={"contract"})
 def _intensity_kernel(far, out):
     "out[p] = Σ_{k, m} |far[p, k, m]|² / K; far with interleaved rows."
     b, n_states, n_modes, ny = far.shape[:4]
     nx = far.shape[4] // 2
-    for q in range(b * ny):
+    for q in numba.prange(b * ny):
         p, i = q // ny, q % ny
         o = out[p, i]
         o[:] = 0
@@ -270,13 +283,13 @@ def _intensity_kernel(far, out):
             o[j] /= n_states
 
 
-@numba.njit(cache=True, fastmath={"contract"})
+@numba.njit(parallel=True, cache=True, fastmath={"contract"})
 def _intensity_adjoint_kernel(far, grad, scale, out):
     "out[p, k, m] = conj(far[p, k, m]) · grad[p] · scale (interleaved rows)."
     b, n_states, n_modes, ny = far.shape[:4]
     nx = far.shape[4] // 2
     rows = n_states * n_modes * ny
-    for q in range(b * rows):
+    for q in numba.prange(b * rows):
         p, k, m, i = q // rows, q // (n_modes * ny) % n_states, q // ny % n_modes, q % ny
         f, g, o = far[p, k, m, i], grad[p, i], out[p, k, m, i]
         for j in range(nx):
@@ -321,7 +334,7 @@ class _Windows:
     wrapping them around it (one period). For `_Crop`: `gather` cuts them out (one advanced index into a strided
     `unfold` view, batch first), `flat_index` gives the flat object-plane index of every window pixel (for
     `index_add_`). For `_Multislice` (object (K, S, H_y, H_x)): `transmit` and `add_gradient`, the window products of
-    one slice, fused numba kernels on one CPU thread (`_fused_kernels`, windows no larger than the object), torch ops
+    one slice, fused numba kernels on a CPU (`_fused_kernels`, windows no larger than the object), torch ops
     elsewhere."""
 
     def __init__(self, obj: torch.Tensor, corners: torch.Tensor, window, periodic: bool):
@@ -330,11 +343,19 @@ class _Windows:
         self.height, self.width = height, width = obj.shape[-2:]
         self.cx, self.cy = corners[:, 0] % width, corners[:, 1] % height  # into the first period (else no change)
         self.fused = _fused_kernels(obj.device) and ny <= height and nx <= width
+        self._object_rows = {}
 
     @cached_property
     def kernel_inputs(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         "The object as interleaved rows (K, S, H_y, 2 H_x) and the corners as numpy arrays (the fused kernels' view)."
         return _real(self.obj), self.cx.numpy(), self.cy.numpy()
+
+    def object_rows(self, chunk: slice) -> np.ndarray:
+        "The object rows that the windows of `chunk` cover, each once (`_object_gradient_kernel`'s work; kept per chunk)."
+        if chunk.start not in self._object_rows:
+            cy = self.cy[chunk].numpy()
+            self._object_rows[chunk.start] = np.unique((cy[:, None] + np.arange(self.window[0])) % self.height)
+        return self._object_rows[chunk.start]
 
     @cached_property
     def patches(self) -> torch.Tensor:
@@ -361,7 +382,7 @@ class _Windows:
         "`out` = waves (b, K, M, N_y, N_x) × slice `s` on the windows of `chunk` (`out` may be `waves`)."
         if self.fused:
             obj_rows, cx, cy = self.kernel_inputs
-            _transmit_kernel(_real(waves), obj_rows, s, cx[chunk], cy[chunk], _real(out))
+            _run_kernel(_transmit_kernel, _real(waves), obj_rows, s, cx[chunk], cy[chunk], _real(out))
             return out
         return torch.mul(waves, self.patches[self.cy[chunk], self.cx[chunk], :, s, None], out=out)
 
@@ -371,7 +392,8 @@ class _Windows:
         h (b, K, M, N_y, N_x) ×= slice `s` there (in place)."""
         if self.fused:
             obj_rows, cx, cy = self.kernel_inputs
-            _object_gradient_kernel(_real(waves), _real(h), obj_rows, s, cx[chunk], cy[chunk], _real(planes), multiply)
+            _run_kernel(_object_gradient_kernel, _real(waves), _real(h), obj_rows, s, cx[chunk], cy[chunk], _real(planes),
+                        multiply, self.object_rows(chunk))
             return
         total = (waves * h).sum(2).conj_physical_()  # (b, K, N_y, N_x)
         n_states = planes.shape[0]
@@ -441,7 +463,7 @@ def _intensity(far: torch.Tensor) -> torch.Tensor:
     if not _fused_kernels(far.device):
         return far.real.square().addcmul_(far.imag, far.imag).sum((1, 2)).div_(far.shape[1])
     out = torch.empty((far.shape[0], *far.shape[-2:]), dtype=far.real.dtype)
-    _intensity_kernel(_real(far), out.numpy())
+    _run_kernel(_intensity_kernel, _real(far), out.numpy())
     return out
 
 
@@ -451,7 +473,8 @@ def _intensity_adjoint(far: torch.Tensor, grad: torch.Tensor) -> torch.Tensor:
     if not _fused_kernels(far.device):
         return far.conj() * (grad * scale)[:, None, None]
     out = torch.empty_like(far)
-    _intensity_adjoint_kernel(_real(far), grad.detach().contiguous().numpy(), grad.new_tensor(scale).numpy()[()], _real(out))
+    _run_kernel(_intensity_adjoint_kernel, _real(far), grad.detach().contiguous().numpy(), grad.new_tensor(scale).numpy()[()],
+                _real(out))
     return out
 
 
@@ -517,7 +540,7 @@ class _Multislice(torch.autograd.Function):
         grad_prop = torch.zeros_like(propagator) if need_prop else None
         grad_probe = torch.zeros_like(probe) if need_probe else None
         grad_ramps = torch.empty_like(ramps) if need_ramps else None
-        for i, chunk in enumerate(ctx.chunks):
+        for i, chunk in reversed(list(enumerate(ctx.chunks))):  # the last chunk's saved waves are likeliest in cache
             prop = propagator[chunk, None, None] if propagator.ndim == 3 else propagator
             if ctx.far_output:
                 h = torch.fft.fft2(grad_out[chunk].conj(), norm="ortho")
