@@ -260,7 +260,7 @@ def _transmit_kernel(waves, obj, s, cx, cy, out):
 def _object_gradient_kernel(waves, h, obj, s, cx, cy, planes, multiply, object_rows):
     """planes[k, s] += conj(Σ_m waves[p, k, m] · h[p, k, m]) on the window of each position p, then (`multiply`)
     h[p, k, m] *= obj[k, s] there; interleaved rows. The windows overlap, so the work is split by object row
-    (`object_rows`: every row the windows cover, once): each object row, with every window row on it, is one thread's."""
+    (`object_rows`: every row the windows cover, once): an object row, with every window row on it, is one thread's."""
     b, n_states, n_modes, ny = h.shape[:4]
     nx = h.shape[4] // 2
     height, width = obj.shape[2], obj.shape[3] // 2
@@ -268,7 +268,7 @@ def _object_gradient_kernel(waves, h, obj, s, cx, cy, planes, multiply, object_r
         r, k = object_rows[u // n_states], u % n_states
         total = np.empty(2 * nx, planes.dtype)
         for p in range(b):
-            i = (r - cy[p]) % height   # the window row of position p on object row r (windows no taller than the object)
+            i = (r - cy[p]) % height  # window row of position p on object row r (windows no taller than the object)
             if i >= ny:
                 continue
             x0 = cx[p]
@@ -374,7 +374,7 @@ class _Windows:
         return _real(self.obj), self.cx.numpy(), self.cy.numpy()
 
     def object_rows(self, chunk: slice) -> np.ndarray:
-        "The object rows that the windows of `chunk` cover, each once (`_object_gradient_kernel`'s work; kept per chunk)."
+        "The object rows the windows of `chunk` cover, each once (`_object_gradient_kernel`'s work; kept per chunk)."
         if chunk.start not in self._object_rows:
             cy = self.cy[chunk].numpy()
             self._object_rows[chunk.start] = np.unique((cy[:, None] + np.arange(self.window[0])) % self.height)
@@ -415,8 +415,8 @@ class _Windows:
         h (b, K, M, N_y, N_x) ×= slice `s` there (in place)."""
         if self.fused:
             obj_rows, cx, cy = self.kernel_inputs
-            _run_kernel(_object_gradient_kernel, _real(waves), _real(h), obj_rows, s, cx[chunk], cy[chunk], _real(planes),
-                        multiply, self.object_rows(chunk))
+            _run_kernel(_object_gradient_kernel, _real(waves), _real(h), obj_rows, s, cx[chunk], cy[chunk],
+                        _real(planes), multiply, self.object_rows(chunk))
             return
         total = (waves * h).sum(2).conj_physical_()  # (b, K, N_y, N_x)
         n_states = planes.shape[0]
@@ -496,8 +496,8 @@ def _intensity_adjoint(far: torch.Tensor, grad: torch.Tensor) -> torch.Tensor:
     if not _fused_kernels(far.device):
         return far.conj() * (grad * scale)[:, None, None]
     out = torch.empty_like(far)
-    _run_kernel(_intensity_adjoint_kernel, _real(far), grad.detach().contiguous().numpy(), grad.new_tensor(scale).numpy()[()],
-                _real(out))
+    _run_kernel(_intensity_adjoint_kernel, _real(far), grad.detach().contiguous().numpy(),
+                grad.new_tensor(scale).numpy()[()], _real(out))
     return out
 
 
