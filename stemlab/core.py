@@ -9,7 +9,8 @@ import os
 import math
 import numbers
 from pathlib import Path
-from typing import Any, Iterable
+from collections.abc import Callable
+from typing import Any, Iterable, NamedTuple
 
 import numpy as np
 
@@ -17,8 +18,9 @@ import numpy as np
 __all__ = ['PLANCK_Js', 'LIGHT_SPEED_m_s', 'ELEMENTARY_CHARGE_C', 'ELECTRON_MASS_kg', 'BOLTZMANN_eV_K', 'AMU_kg',
            'ELECTRON_REST_ENERGY_eV', 'MEV_PER_THZ', 'check_number', 'check_pair', 'check_array', 'check_points',
            'check_choice', 'wavelength', 'interaction_constant', 'mrad_to_inv_A', 'inv_A_to_mrad', 'thz_to_mev',
-           'mev_to_thz', 'cupy_available', 'get_array_module', 'to_numpy', 'torch_device', 'rng', 'seed_everything',
-           'progress_enabled', 'progress', 'write_atomic', 'cache_dir', 'interactive', 'explorer_figure', 'Explorer']
+           'mev_to_thz', 'cupy_available', 'get_array_module', 'to_numpy', 'torch_device', 'CpuKernel', 'cpu_kernel',
+           'run_kernel', 'rng', 'seed_everything', 'progress_enabled', 'progress', 'write_atomic', 'cache_dir',
+           'interactive', 'explorer_figure', 'Explorer']
 
 # %% ../nbs/00_core.ipynb #d724e566
 PLANCK_Js = 6.62607015e-34        # h (J s)
@@ -173,6 +175,55 @@ def torch_device(device: str | None = None):
         return torch.device(device)
     except RuntimeError as err:
         raise ValueError(f"device must be a torch device string such as 'cpu' or 'cuda:0', got {device!r}") from err
+
+# %% ../nbs/00_core.ipynb #5ca1e002
+class CpuKernel(NamedTuple):
+    "A numba kernel compiled serially (its `prange` loops as `range`) and in parallel over those loops."
+    serial: Callable
+    parallel: Callable
+
+
+def cpu_kernel(fn: Callable | None = None, /, **options) -> CpuKernel | Callable:
+    """Decorator: compile `fn` with numba both ways (`cache=True`, plus numba `options` such as `fastmath`). The
+    serial copy gets its own name, so numba's on-disk cache keeps the two builds apart (its key ignores `parallel`)."""
+    import types
+    import numba
+
+    def compile_both(fn):
+        copy = types.FunctionType(fn.__code__, fn.__globals__, fn.__name__ + "_serial", fn.__defaults__)
+        copy.__qualname__ = fn.__qualname__ + "_serial"
+        return CpuKernel(numba.njit(cache=True, **options)(copy), numba.njit(parallel=True, cache=True, **options)(fn))
+
+    return compile_both if fn is None else compile_both(fn)
+
+
+_thread_pool = {"started": False, "inherited": False}   # this process ran a parallel kernel; its parent had, at fork
+
+
+def _after_fork_in_child() -> None:
+    _thread_pool["inherited"] = _thread_pool["started"]
+
+
+os.register_at_fork(after_in_child=_after_fork_in_child)
+
+
+def run_kernel(kernel: CpuKernel, *args, threads: int | None = None) -> None:
+    """Run a `cpu_kernel` on `threads` numba threads (default numba's count): serially on one thread and in a process
+    forked after its parent started numba's thread pool (GNU OpenMP terminates a child that uses it), in parallel
+    otherwise, with numba's thread count set for the call and then restored."""
+    import numba
+
+    threads = numba.get_num_threads() if threads is None else min(threads, numba.config.NUMBA_NUM_THREADS)
+    if threads <= 1 or _thread_pool["inherited"]:
+        kernel.serial(*args)
+        return
+    before = numba.get_num_threads()
+    numba.set_num_threads(threads)
+    _thread_pool["started"] = True
+    try:
+        kernel.parallel(*args)
+    finally:
+        numba.set_num_threads(before)
 
 # %% ../nbs/00_core.ipynb #d241d144
 def rng(seed: int | np.random.Generator | None = None) -> np.random.Generator:

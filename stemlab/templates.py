@@ -15,8 +15,8 @@ import numba
 import numpy as np
 from scipy.spatial import cKDTree
 
-from .core import (check_array, check_choice, check_number, check_pair, check_points, get_array_module, rng,
-                          to_numpy, wavelength)
+from .core import (check_array, check_choice, check_number, check_pair, check_points, cpu_kernel,
+                          get_array_module, rng, run_kernel, to_numpy, wavelength)
 
 # %% auto #0
 __all__ = ['TILE_BYTES', 'CHUNK_BYTES', 'GROUP_ROWS', 'UNROLL', 'STRIP', 'SHIFT_ROWS', 'BLOCKS_PER_THREAD', 'matrix_view',
@@ -198,7 +198,7 @@ def _row(block, shift, r, j0, j1):
     return block[r, j0:j1] if r >= 0 else shift[j0:j1]
 
 
-@numba.njit(parallel=True, fastmath={"contract"}, cache=True)
+@cpu_kernel(fastmath={"contract"})
 def _fused_moments(block, shift, index, coefficients, totals):
     """totals[b] += [Σd; coefficients @ d; Σd²] with d = block[index] − shift, over thread block b's share of index.
     block (r, n) float32/64, C-contiguous; shift (n,) in its dtype; index (u,) int64, the rows to use, u a multiple
@@ -271,7 +271,7 @@ def _moments_numba(block, shift: np.ndarray, index: np.ndarray, coefficients: np
     padded = np.zeros((max(len(coefficients), 1), used), dtype)   # q = 0: one row of zeros for the kernel to sweep
     padded[:len(coefficients), :len(index)] = coefficients
     with numba.parallel_chunksize(1):    # blocks go to threads as they come free
-        _fused_moments(block, shift.astype(dtype), padded_index, padded, totals)
+        run_kernel(_fused_moments, block, shift.astype(dtype), padded_index, padded, totals)
 
 
 def _moments_blas(block, shift: np.ndarray, index: np.ndarray, coefficients: np.ndarray, totals: np.ndarray) -> None:

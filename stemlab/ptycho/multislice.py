@@ -6,18 +6,15 @@
 from __future__ import annotations
 
 import math
-import types
-from collections.abc import Callable
 from functools import cached_property
-from typing import NamedTuple
 
 import numba
 import numpy as np
 import torch
 from torch.autograd.function import once_differentiable
 
-from ..core import (check_array, check_number, check_pair, interaction_constant, torch_device,
-                          wavelength)
+from ..core import (check_array, check_number, check_pair, cpu_kernel, interaction_constant, run_kernel,
+                          torch_device, wavelength)
 
 # %% auto #0
 __all__ = ['FUSED_KERNELS', 'CHUNK_BYTES', 'WHOLE_PIXEL_PX', 'spatial_frequencies', 'fresnel_propagator',
@@ -176,35 +173,9 @@ def _fused_kernels(device: torch.device) -> bool:
     return FUSED_KERNELS and device.type == "cpu"
 
 
-class _Kernel(NamedTuple):
-    "A numba kernel compiled serially (its `prange` loop as `range`) and in parallel over that loop."
-    serial: Callable
-    parallel: Callable
-
-
-def _kernel(fn) -> _Kernel:
-    """Compile `fn` both ways. The serial copy gets its own name, so numba's on-disk cache keeps the two apart (the
-    cache's key does not include `parallel`)."""
-    copy = types.FunctionType(fn.__code__, fn.__globals__, fn.__name__ + "_serial")
-    copy.__qualname__ = fn.__qualname__ + "_serial"
-    options = dict(cache=True, fastmath={"contract"})
-    return _Kernel(numba.njit(**options)(copy), numba.njit(parallel=True, **options)(fn))
-
-
-def _run_kernel(kernel: _Kernel, *args) -> None:
-    """Run `kernel` on as many threads as torch uses. On one thread it runs serially, so numba's OpenMP pool never
-    starts: GNU OpenMP terminates a forked child (multiprocessing, dask processes) that uses a pool its parent started.
-    On more, numba's thread count is set for the call and then restored for the caller's other numba code."""
-    threads = min(torch.get_num_threads(), numba.config.NUMBA_NUM_THREADS)
-    if threads <= 1:
-        kernel.serial(*args)
-        return
-    before = numba.get_num_threads()
-    numba.set_num_threads(threads)
-    try:
-        kernel.parallel(*args)
-    finally:
-        numba.set_num_threads(before)
+def _run_kernel(kernel, *args) -> None:
+    "Run a `cpu_kernel` on as many threads as torch uses (`stemlab.core.run_kernel`: serial on one)."
+    run_kernel(kernel, *args, threads=torch.get_num_threads())
 
 
 @numba.njit(inline="always")
@@ -240,7 +211,7 @@ def _add_conjugate_row(total, g, j0, j1, offset):
         g[2 * j + 1] -= total[2 * j + 1]
 
 
-@_kernel
+@cpu_kernel(fastmath={"contract"})
 def _transmit_kernel(waves, obj, s, cx, cy, out):
     """out[p, k, m] = waves[p, k, m] · obj[k, s] on the window of position p (corner (cx[p], cy[p]), inside the object
     or wrapping around it once); complex rows as interleaved floats (…, 2 N_x); out may be waves. Rows in parallel."""
@@ -256,7 +227,7 @@ def _transmit_kernel(waves, obj, s, cx, cy, out):
         _multiply_row(a, t, o, inside, nx, cx[p] - width)
 
 
-@_kernel
+@cpu_kernel(fastmath={"contract"})
 def _object_gradient_kernel(waves, h, obj, s, cx, cy, planes, multiply, object_rows):
     """planes[k, s] += conj(Σ_m waves[p, k, m] · h[p, k, m]) on the window of each position p, then (`multiply`)
     h[p, k, m] *= obj[k, s] there; interleaved rows. The windows overlap, so the work is split by object row
@@ -288,7 +259,7 @@ def _object_gradient_kernel(waves, h, obj, s, cx, cy, planes, multiply, object_r
                     _scale_row(h[p, k, m, i], t, inside, nx, x0 - width)
 
 
-@_kernel
+@cpu_kernel(fastmath={"contract"})
 def _intensity_kernel(far, out):
     "out[p] = Σ_{k, m} |far[p, k, m]|² / K; far with interleaved rows."
     b, n_states, n_modes, ny = far.shape[:4]
@@ -306,7 +277,7 @@ def _intensity_kernel(far, out):
             o[j] /= n_states
 
 
-@_kernel
+@cpu_kernel(fastmath={"contract"})
 def _intensity_adjoint_kernel(far, grad, scale, out):
     "out[p, k, m] = conj(far[p, k, m]) · grad[p] · scale (interleaved rows)."
     b, n_states, n_modes, ny = far.shape[:4]
