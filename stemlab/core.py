@@ -184,15 +184,18 @@ class CpuKernel(NamedTuple):
 
 
 def cpu_kernel(fn: Callable | None = None, /, **options) -> CpuKernel | Callable:
-    """Decorator: compile `fn` with numba both ways (`cache=True`, plus numba `options` such as `fastmath`). The
-    serial copy gets its own name, so numba's on-disk cache keeps the two builds apart (its key ignores `parallel`)."""
+    """Decorator: compile `fn` with numba both ways, with numba `options` such as `fastmath` (`cache` is True unless
+    given). The serial copy gets its own name, so numba's on-disk cache keeps the two builds apart (its key ignores
+    `parallel`)."""
     import types
     import numba
+
+    options = {"cache": True, **options}
 
     def compile_both(fn):
         copy = types.FunctionType(fn.__code__, fn.__globals__, fn.__name__ + "_serial", fn.__defaults__)
         copy.__qualname__ = fn.__qualname__ + "_serial"
-        return CpuKernel(numba.njit(cache=True, **options)(copy), numba.njit(parallel=True, cache=True, **options)(fn))
+        return CpuKernel(numba.njit(**options)(copy), numba.njit(parallel=True, **options)(fn))
 
     return compile_both if fn is None else compile_both(fn)
 
