@@ -228,7 +228,6 @@ def run_ptyrad(dataset, size, iterations, modules):
     PtyRADParams, PtyRADSolver = modules
     scan_y, scan_x, n, _ = dataset.array.shape
     pixel_A = wavelength(ENERGY_EV) / (n * dataset.k_sampling_mrad[0] * 1e-3)
-    off = {"start_iter": None}
     with tempfile.TemporaryDirectory() as output:
         params = dict(
             init_params=dict(probe_kv=ENERGY_EV / 1e3, probe_conv_angle=SEMIANGLE_MRAD, probe_aberrations={"C10": 0},
@@ -239,7 +238,8 @@ def run_ptyrad(dataset, size, iterations, modules):
                              meas_source="custom",
                              meas_params=np.ascontiguousarray(dataset.array.reshape(-1, n, n), dtype=np.float32)),
             model_params=dict(update_params=dict(probe_pos_shifts={"start_iter": None, "lr": 0.0})),
-            constraint_params=dict(obj_rblur=dict(off, step=1, end_iter=None, obj_type="both", kernel_size=5, std=0.4)),
+            constraint_params=dict(obj_rblur=dict(start_iter=None, step=1, end_iter=None, obj_type="both",
+                                                   kernel_size=5, std=0.4)),
             recon_params=dict(NITER=iterations, BATCH_SIZE={"size": BATCH, "grad_accumulation": 1}, SAVE_ITERS=None,
                               output_dir=output, copy_params=False))
         logging.getLogger("ptyrad").setLevel(logging.WARNING)
