@@ -8,8 +8,9 @@ from __future__ import annotations
 import os
 import math
 import numbers
+from contextlib import contextmanager
 from pathlib import Path
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, Iterable, NamedTuple
 
 import numpy as np
@@ -19,8 +20,8 @@ __all__ = ['PLANCK_Js', 'LIGHT_SPEED_m_s', 'ELEMENTARY_CHARGE_C', 'ELECTRON_MASS
            'ELECTRON_REST_ENERGY_eV', 'MEV_PER_THZ', 'check_number', 'check_pair', 'check_array', 'check_points',
            'check_choice', 'wavelength', 'interaction_constant', 'mrad_to_inv_A', 'inv_A_to_mrad', 'thz_to_mev',
            'mev_to_thz', 'cupy_available', 'get_array_module', 'to_numpy', 'torch_device', 'CpuKernel', 'cpu_kernel',
-           'run_kernel', 'rng', 'seed_everything', 'progress_enabled', 'progress', 'write_atomic', 'cache_dir',
-           'interactive', 'explorer_figure', 'Explorer']
+           'run_kernel', 'rng', 'seed_everything', 'progress_enabled', 'progress', 'atomic_path', 'write_atomic',
+           'cache_dir', 'interactive', 'explorer_figure', 'Explorer']
 
 # %% ../nbs/00_core.ipynb #d724e566
 PLANCK_Js = 6.62607015e-34        # h (J s)
@@ -257,13 +258,24 @@ def progress(iterable=None, **kwargs):
     return tqdm(iterable, **kwargs)
 
 # %% ../nbs/00_core.ipynb #d73af43d
-def write_atomic(path: str | os.PathLike, text: str) -> Path:
-    "Write `text` (UTF-8) to `path` through a temporary file in the same folder and a rename; return the path."
+@contextmanager
+def atomic_path(path: str | os.PathLike) -> Iterator[Path]:
+    """A temporary path in `path`'s folder to write one file to. When the block ends it is renamed onto `path`, so a
+    reader never sees half a file; if the block raises (a full disk, Ctrl-C), it is removed and `path` is as it was."""
     path = Path(path)
     partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
-    partial.write_text(text, encoding="utf-8")
-    os.replace(partial, path)
-    return path
+    try:
+        yield partial
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+def write_atomic(path: str | os.PathLike, text: str) -> Path:
+    "Write `text` (UTF-8) to `path` through `atomic_path`; return the path."
+    with atomic_path(path) as partial:
+        partial.write_text(text, encoding="utf-8")
+    return Path(path)
 
 
 def cache_dir(name: str) -> Path:

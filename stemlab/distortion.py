@@ -20,7 +20,7 @@ from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import breadth_first_order, minimum_spanning_tree, shortest_path
 from scipy.spatial import ConvexHull, Voronoi, cKDTree
 
-from .core import (Explorer, check_array, check_choice, check_number, check_pair, check_points, explorer_figure,
+from .core import (Explorer, atomic_path, check_array, check_choice, check_number, check_pair, check_points, explorer_figure,
                           progress, rng, to_numpy)
 from .lattice import (Columns, IdealLattice, _check_basis, check_image, estimate_basis, find_columns,
                              fit_ideal_lattice, refine_columns)
@@ -86,7 +86,7 @@ class DistortedStack:
         path = Path(path)
         if path.exists():
             raise FileExistsError(f"path: {str(path)!r} exists; stemlab does not overwrite files")
-        with open(path, "xb") as handle:
+        with atomic_path(path) as partial, open(partial, "wb") as handle:
             np.savez_compressed(handle, frames=self.frames, field_px=self.field_px, origin=self.lattice.origin,
                                 basis=self.lattice.basis, pixel_size_A=self.pixel_size_A)
         return path

@@ -17,7 +17,7 @@ from scipy import ndimage
 from matplotlib.patches import Rectangle
 from matplotlib.ticker import NullLocator
 
-from .core import Explorer, check_array, check_choice, check_number, check_points, explorer_figure, rng, to_numpy
+from .core import Explorer, atomic_path, check_array, check_choice, check_number, check_points, explorer_figure, rng, to_numpy
 from .io import AxisCalibration, to_array, to_hyperspy
 from .lattice import (IdealLattice, _check_shape, crop_unit_cells, estimate_basis, find_columns, fit_affine_ransac,
                              fit_ideal_lattice, index_lattice, refine_columns, tile)
@@ -790,7 +790,7 @@ class SyntheticSpectrumImage:
         if np.array_equal(counts, np.rint(counts)) and counts.min() >= 0:
             counts = counts.astype(np.uint16 if counts.max() < 2**16 else np.uint32)
         fields = {name: getattr(self, name) for name in self.__dataclass_fields__ if name != "lattice"}
-        with open(path, "xb") as handle:
+        with atomic_path(path) as partial, open(partial, "wb") as handle:
             np.savez_compressed(handle, **{**fields, "spectra": counts, "lattice_origin": self.lattice.origin,
                                            "lattice_basis": self.lattice.basis})
         return path

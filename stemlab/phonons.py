@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import math
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Sequence
@@ -23,7 +22,8 @@ import scipy.stats
 import ase
 from ase.calculators.calculator import Calculator, all_changes
 
-from .core import (AMU_kg, BOLTZMANN_eV_K, ELEMENTARY_CHARGE_C, MEV_PER_THZ, cache_dir, check_array,
+from .core import (AMU_kg, BOLTZMANN_eV_K, ELEMENTARY_CHARGE_C, MEV_PER_THZ, atomic_path, cache_dir,
+                          check_array,
                           check_choice, check_number, progress, rng, thz_to_mev)
 from .structures import _check_atoms, _check_count
 
@@ -152,9 +152,8 @@ def force_constants(atoms: ase.Atoms, supercell=(2, 2, 2), calculator=None, disp
         phonon.symmetrize_force_constants(show_drift=False)
         if cache:
             path.parent.mkdir(parents=True, exist_ok=True)
-            partial = path.with_name(f".{path.name}.{os.getpid()}.partial.npz")
-            np.savez(partial, force_constants=phonon.force_constants)
-            os.replace(partial, path)
+            with atomic_path(path) as partial, open(partial, "wb") as handle:
+                np.savez(handle, force_constants=phonon.force_constants)
     if nac is not None:
         phonon.nac_params = nac
     return phonon

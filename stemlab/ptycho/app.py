@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import scipy.ndimage
 
-from ..core import check_array, check_number, check_pair, wavelength
+from ..core import atomic_path, check_array, check_number, check_pair, wavelength
 from ..io import register_sample, sample_path, samples_dir
 from ..simulate import Dataset4D, simulate_4dstem, simulate_stem
 from ..structures import slab, srtio3, supercell, tilt
@@ -113,7 +113,7 @@ def save_app_data(dataset: Dataset4D, path, overwrite: bool = False):
     peak = float(intensity.max())
     meta = {k: v for k, v in dataset.metadata.items() if k != "images"}
     images = dataset.metadata.get("images", {})
-    with open(path, "wb") as handle:
+    with atomic_path(path) as partial, open(partial, "wb") as handle:
         np.savez_compressed(handle, amplitude=np.sqrt(intensity / peak).astype(np.float16), peak=peak,
                             scan_sampling_A=dataset.scan_sampling_A, k_sampling_mrad=dataset.k_sampling_mrad,
                             energy_eV=dataset.energy_eV, semiangle_mrad=dataset.semiangle_mrad,

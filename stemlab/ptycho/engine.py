@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 import math
-import os
 import time
 import warnings
 from contextlib import contextmanager
@@ -17,7 +16,7 @@ from typing import Callable, Sequence
 import numpy as np
 import torch
 
-from ..core import (check_array, check_choice, check_number, check_pair, progress, torch_device,
+from ..core import (atomic_path, check_array, check_choice, check_number, check_pair, progress, torch_device,
                           wavelength)
 from .multislice import (check_windows, fresnel_propagator, hermite_modes, multislice_intensity,
                                        orthogonalize_modes, probe_from_aberrations)
@@ -31,13 +30,32 @@ __all__ = ['LOSSES', 'GROUP_NAMES', 'DEFAULT_GROUPS', 'PROJECTED_PHASE_STEP', 'A
 # %% ../../nbs/31_engine.ipynb #d8aeef1a
 @dataclass
 class PtychoData:
-    "Checked ptychography data: patterns (N, N_y, N_x) centred, probe positions (N, 2) (x, y) Å, calibration."
+    """Checked ptychography data: patterns (N, N_y, N_x) centred, probe positions (N, 2) (x, y) Å, calibration.
+    Every field is checked when the data are built, directly, by `ptycho_data` or by `dataclasses.replace`."""
     patterns: np.ndarray                 # (N, N_y, N_x) float32, zero frequency at (N_y//2, N_x//2)
     positions_A: np.ndarray              # (N, 2) (x, y), Å, probe centres on the object
     energy_eV: float
     semiangle_mrad: float
     k_sampling_mrad: tuple[float, float]  # (y, x) detector pixel, mrad
     scan_shape: tuple[int, int] | None = None  # raster (scan_y, scan_x) when known
+
+    def __post_init__(self):
+        patterns = check_array("patterns", self.patterns, ndim=3, finite=False)
+        if not np.isfinite(patterns).all():
+            raise ValueError(f"patterns contains {int((~np.isfinite(patterns)).sum())} NaN or inf values")
+        if (patterns < 0).any():
+            raise ValueError(f"patterns must be non-negative intensities, got minimum {patterns.min():.3g}")
+        self.patterns = np.require(patterns, np.float32, ("C", "W"))  # a copy only where torch needs one
+        self.positions_A = check_array("positions_A", self.positions_A, shape=(len(patterns), 2)).astype(np.float64)
+        self.energy_eV = check_number("energy_eV", self.energy_eV, positive=True)
+        self.semiangle_mrad = check_number("semiangle_mrad", self.semiangle_mrad, positive=True)
+        self.k_sampling_mrad = check_pair("k_sampling_mrad", self.k_sampling_mrad, positive=True)
+        if self.scan_shape is not None:
+            scan_shape = tuple(int(n) for n in self.scan_shape)
+            if len(scan_shape) != 2 or scan_shape[0] * scan_shape[1] != len(patterns):
+                raise ValueError(f"scan_shape must be (scan_y, scan_x) with scan_y·scan_x = {len(patterns)} patterns, "
+                                 f"got {self.scan_shape}")
+            self.scan_shape = scan_shape
 
     @property
     def window(self) -> tuple[int, int]:
@@ -69,38 +87,30 @@ def ptycho_data(patterns, *, energy_eV: float, semiangle_mrad: float, k_sampling
     """Check and pack patterns ((scan_y, scan_x, k_y, k_x) or (N, k_y, k_x), centred, counts or normalised) with
     `k_sampling_mrad` ((y, x) mrad per pixel) and either `positions_A` ((N, 2) (x, y) Å) or a raster `scan_step_A`."""
     arr = check_array("patterns", patterns, ndim=(3, 4), finite=False)
-    if not np.isfinite(arr).all():
-        raise ValueError(f"patterns contains {int((~np.isfinite(arr)).sum())} NaN or inf values")
-    if (arr < 0).any():
-        raise ValueError(f"patterns must be non-negative intensities, got minimum {arr.min():.3g}")
-    energy_eV = check_number("energy_eV", energy_eV, positive=True)
-    semiangle_mrad = check_number("semiangle_mrad", semiangle_mrad, positive=True)
-    k_sampling = check_pair("k_sampling_mrad", k_sampling_mrad, positive=True)
     scan_shape = tuple(arr.shape[:2]) if arr.ndim == 4 else None
-    flat = arr.reshape((-1,) + arr.shape[-2:]).astype(np.float32)
-    if check_calibration:
-        radius = bright_field_radius_mrad(flat, k_sampling)
-        if abs(radius / semiangle_mrad - 1) > 0.2:
-            raise ValueError(f"k_sampling_mrad={k_sampling} puts the bright-field disc at {radius:.1f} mrad, which "
-                             f"contradicts semiangle_mrad={semiangle_mrad}; check the detector calibration "
-                             f"(or pass check_calibration=False)")
+    flat = arr.reshape((-1,) + arr.shape[-2:])
     if positions_A is not None:
-        positions = check_array("positions_A", positions_A, ndim=2).astype(np.float64)
-        if positions.shape != (len(flat), 2):
-            raise ValueError(f"positions_A must have shape ({len(flat)}, 2) (one (x, y) per pattern), "
-                             f"got {positions.shape}")
+        positions = positions_A
     else:
         if scan_shape is None or scan_step_A is None:
             raise ValueError("positions_A is required unless patterns are 4-D (scan_y, scan_x, k_y, k_x) and "
                              "scan_step_A is given")
         step_y, step_x = check_pair("scan_step_A", scan_step_A, positive=True)
-        lam = wavelength(energy_eV)
+        lam = wavelength(check_number("energy_eV", energy_eV, positive=True))
+        k_sampling = check_pair("k_sampling_mrad", k_sampling_mrad, positive=True)
         sampling = [lam / (n * dk * 1e-3) for n, dk in zip(arr.shape[-2:], k_sampling)]
         default_origin = (arr.shape[-1] // 2 * sampling[1], arr.shape[-2] // 2 * sampling[0])
         origin_x, origin_y = default_origin if scan_origin_A is None else check_pair("scan_origin_A", scan_origin_A)
         iy, ix = np.meshgrid(np.arange(scan_shape[0]), np.arange(scan_shape[1]), indexing="ij")
         positions = np.stack([origin_x + ix.ravel() * step_x, origin_y + iy.ravel() * step_y], axis=1)
-    return PtychoData(flat, positions, energy_eV, semiangle_mrad, k_sampling, scan_shape)
+    data = PtychoData(flat, positions, energy_eV, semiangle_mrad, k_sampling_mrad, scan_shape)
+    if check_calibration:
+        radius = bright_field_radius_mrad(data.patterns, data.k_sampling_mrad)
+        if abs(radius / data.semiangle_mrad - 1) > 0.2:
+            raise ValueError(f"k_sampling_mrad={data.k_sampling_mrad} puts the bright-field disc at {radius:.1f} mrad, "
+                             f"which contradicts semiangle_mrad={data.semiangle_mrad}; check the detector calibration "
+                             f"(or pass check_calibration=False)")
+    return data
 
 # %% ../../nbs/31_engine.ipynb #cc8c86ac
 @dataclass
@@ -131,9 +141,8 @@ class Reconstruction:
             raise FileExistsError(f"path {str(path)!r} exists; pass overwrite=True to replace it")
         payload = {name: (torch.from_numpy(np.ascontiguousarray(value)) if isinstance(value, np.ndarray) else value)
                    for name, value in self.__dict__.items()}
-        tmp = path.with_name(path.name + ".tmp")
-        torch.save(payload, tmp)
-        os.replace(tmp, path)
+        with atomic_path(path) as partial:
+            torch.save(payload, partial)
         return path
 
     @classmethod
