@@ -18,10 +18,10 @@ import numpy as np
 # %% auto #0
 __all__ = ['PLANCK_Js', 'LIGHT_SPEED_m_s', 'ELEMENTARY_CHARGE_C', 'ELECTRON_MASS_kg', 'BOLTZMANN_eV_K', 'AMU_kg',
            'ELECTRON_REST_ENERGY_eV', 'MEV_PER_THZ', 'check_number', 'check_pair', 'check_array', 'check_points',
-           'check_choice', 'wavelength', 'interaction_constant', 'mrad_to_inv_A', 'inv_A_to_mrad', 'thz_to_mev',
-           'mev_to_thz', 'cupy_available', 'get_array_module', 'to_numpy', 'torch_device', 'CpuKernel', 'cpu_kernel',
-           'run_kernel', 'rng', 'seed_everything', 'progress_enabled', 'progress', 'atomic_path', 'write_atomic',
-           'cache_dir', 'interactive', 'explorer_figure', 'Explorer']
+           'check_count', 'check_shape', 'check_choice', 'wavelength', 'interaction_constant', 'mrad_to_inv_A',
+           'inv_A_to_mrad', 'thz_to_mev', 'mev_to_thz', 'cupy_available', 'get_array_module', 'to_numpy',
+           'torch_device', 'CpuKernel', 'cpu_kernel', 'run_kernel', 'rng', 'seed_everything', 'progress_enabled',
+           'progress', 'atomic_path', 'write_atomic', 'cache_dir', 'interactive', 'explorer_figure', 'Explorer']
 
 # %% ../nbs/00_core.ipynb #d724e566
 PLANCK_Js = 6.62607015e-34        # h (J s)
@@ -88,6 +88,22 @@ def check_points(name: str, points: Any, min_count: int = 1, columns: str = "(x,
     if len(pts) < min_count:
         raise ValueError(f"{name} must hold at least {min_count} points, got {len(pts)}")
     return pts
+
+
+def check_count(name: str, value: Any, minimum: int = 1) -> int:
+    "Return `value` as an int >= `minimum` (a count, an index, a size), or raise naming `name`."
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise TypeError(f"{name} must be an int >= {minimum}, got {type(value).__name__} {value!r}")
+    if value < minimum:
+        raise ValueError(f"{name} must be an int >= {minimum}, got {value}")
+    return int(value)
+
+
+def check_shape(name: str, value: Any, minimum: int = 1, length: int = 2) -> tuple[int, ...]:
+    "Return `length` ints >= `minimum` (an image shape (rows, columns), a supercell (n1, n2, n3)), or raise naming `name`."
+    if np.ndim(value) != 1 or len(value) != length:
+        raise ValueError(f"{name} must be {length} ints >= {minimum}, got {value!r}")
+    return tuple(check_count(f"{name}[{i}]", v, minimum) for i, v in enumerate(value))
 
 
 def check_choice(name: str, value: Any, choices: Iterable[str]) -> str:

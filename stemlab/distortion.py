@@ -20,9 +20,9 @@ from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import breadth_first_order, minimum_spanning_tree, shortest_path
 from scipy.spatial import ConvexHull, Voronoi, cKDTree
 
-from .core import (Explorer, atomic_path, check_array, check_choice, check_number, check_pair, check_points, explorer_figure,
-                          progress, rng, to_numpy)
-from .lattice import (Columns, IdealLattice, _check_basis, check_image, estimate_basis, find_columns,
+from .core import (Explorer, atomic_path, check_array, check_choice, check_count, check_number, check_pair, check_points,
+                          check_shape, explorer_figure, progress, rng, to_numpy)
+from .lattice import (Columns, IdealLattice, check_basis, check_image, estimate_basis, find_columns,
                              fit_ideal_lattice, refine_columns)
 
 # %% auto #0
@@ -35,20 +35,6 @@ __all__ = ['SAMPLE_NAME', 'REFINE_METHODS', 'MIN_COLUMNS', 'GP_METHODS', 'MAX_EX
            'explore']
 
 # %% ../nbs/40_distortion.ipynb #bd7adb10
-def _check_count(name: str, value: Any, minimum: int) -> int:
-    "An int >= `minimum`, or raise naming `name`."
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < minimum:
-        raise ValueError(f"{name} must be an int >= {minimum}, got {value!r}")
-    return int(value)
-
-
-def _check_shape(name: str, value: Any, minimum: int = 1) -> tuple[int, int]:
-    "Two ints >= `minimum` (ny, nx), or raise naming `name`."
-    if np.ndim(value) != 1 or len(value) != 2:
-        raise ValueError(f"{name} must be two ints (ny, nx), got {value!r}")
-    return _check_count(f"{name}[0]", value[0], minimum), _check_count(f"{name}[1]", value[1], minimum)
-
-
 def render_lattice(sample_xy: np.ndarray, lattice: IdealLattice, sigma_px: float) -> np.ndarray:
     """Sum of unit-height Gaussians (width `sigma_px`, px) on every site of `lattice`, evaluated at the sample
     positions `sample_xy` (..., 2) (x, y) px; the 3 x 3 sites around each position are summed (exact for
@@ -110,8 +96,8 @@ def synthesize_distorted_stack(shape: tuple[int, int] = (96, 96), n_frames: int 
     """A square lattice (spacing `lattice_px`, rotated by `rotation_mrad`) imaged through the known field
     DF_k = A·exp(−x/τ) x̂ + static random + per-frame random + drift·(k + y/ny), with Poisson noise.
     Lengths in px; `drift_px` is per frame."""
-    ny, nx = _check_shape("shape", shape, minimum=16)
-    n_frames = _check_count("n_frames", n_frames, 1)
+    ny, nx = check_shape("shape", shape, minimum=16)
+    n_frames = check_count("n_frames", n_frames, 1)
     lattice_px = check_number("lattice_px", lattice_px, positive=True)
     sigma_px = check_number("sigma_px", sigma_px, positive=True)
     if sigma_px > lattice_px / 4:
@@ -269,7 +255,7 @@ def pca(data: Any, n_components: int | None = None, center: bool = True) -> PCAR
         raise ValueError(f"data must have shape (n_samples >= 2, features...), got shape {array.shape}")
     flat = array.reshape(len(array), -1)
     rank = min(flat.shape)
-    n_components = rank if n_components is None else _check_count("n_components", n_components, 1)
+    n_components = rank if n_components is None else check_count("n_components", n_components, 1)
     if n_components > rank:
         raise ValueError(f"n_components must be <= min(n_samples, n_features) = {rank}, got {n_components}")
     if not isinstance(center, bool):
@@ -311,10 +297,10 @@ def index_columns(points: Any, basis: Any, origin: int | None = None) -> np.ndar
     number; default: the one nearest the centroid), which gets (0, 0), along the minimum spanning tree of the
     links shorter than 1.5 spacings; each link's step is rounded in `basis` (rows a and b, px)."""
     pts = check_points("points", points, min_count=2)
-    basis = _check_basis(basis)
+    basis = check_basis(basis)
     if origin is None:
         origin = int(np.argmin(np.hypot(*(pts - pts.mean(axis=0)).T)))
-    origin = _check_count("origin", origin, 0)
+    origin = check_count("origin", origin, 0)
     if origin >= len(pts):
         raise ValueError(f"origin must be a row of points (0..{len(pts) - 1}), got {origin}")
     pairs = cKDTree(pts).query_pairs(1.5 * np.hypot(*basis.T).max(), output_type="ndarray")
@@ -455,8 +441,8 @@ def fit_gps(point_sets: Sequence[Any], value_sets: Sequence[Any], method: str = 
         if len(vals) != len(pts):
             raise ValueError(f"value_sets[{k}] must have one entry per point ({len(pts)}), got {len(vals)}")
     check_choice("method", method, GP_METHODS)
-    n_inducing = _check_count("n_inducing", n_inducing, 2)
-    max_train = sum(map(len, sets)) if max_train is None else _check_count("max_train", max_train, 3)
+    n_inducing = check_count("n_inducing", n_inducing, 2)
+    max_train = sum(map(len, sets)) if max_train is None else check_count("max_train", max_train, 3)
     if method == "auto":
         method = "exact" if max(map(len, sets)) <= MAX_EXACT else "sparse"
     generator = rng(seed)
@@ -633,12 +619,12 @@ def fit_distortion_stack(point_sets: Sequence[Any], df_sets: Sequence[Any], shap
     for k, (pts, df) in enumerate(zip(sets, values)):
         if df.shape != pts.shape:
             raise ValueError(f"df_sets[{k}] must have the shape of point_sets[{k}] {pts.shape}, got {df.shape}")
-    ny, nx = _check_shape("shape", shape)
+    ny, nx = check_shape("shape", shape)
     per_component = [fit_gps(sets, [df[:, c] for df in values], method=method, n_inducing=n_inducing,
                              max_train=max_train, seed=seed) for c in range(2)]
     if grid_step_px is None:
         grid_step_px = int(np.clip(min(g[0].lengthscale_px for g in per_component) // 8, 1, 16))
-    step = _check_count("grid_step_px", grid_step_px, 1)
+    step = check_count("grid_step_px", grid_step_px, 1)
     node_y, node_x = np.arange(0, ny + step - 1, step), np.arange(0, nx + step - 1, step)
     nodes = np.stack(np.meshgrid(node_x, node_y), axis=-1).reshape(-1, 2).astype(np.float64)
     yy, xx = np.mgrid[:ny, :nx] / step
@@ -691,7 +677,7 @@ def correct_image(image: Any, field: Any, order: int = 1, fill_value: float | No
     maps = _field_maps(field, data.shape)
     check_choice("order", order, (0, 1, 3, 5))
     tolerance_px = check_number("tolerance_px", tolerance_px, positive=True)
-    max_iterations = _check_count("max_iterations", max_iterations, 1)
+    max_iterations = check_count("max_iterations", max_iterations, 1)
     (dfx_dy, dfx_dx), (dfy_dy, dfy_dx) = np.gradient(maps[0]), np.gradient(maps[1])
     if np.min((1 - dfx_dx) * (1 - dfy_dy) - dfx_dy * dfy_dx) <= 0:
         raise ValueError("field folds the image over (det(1 − ∂DF/∂p) <= 0 somewhere), so it cannot be inverted; "
@@ -774,7 +760,7 @@ def distortion_pipeline(data: Any, min_separation_px: float, threshold_rel: floa
 def inside_hull(points: Any, shape: tuple[int, int]) -> np.ndarray:
     "Boolean (ny, nx) mask of the pixels inside the convex hull of `points` (N, 2) px."
     pts = check_points("points", points, min_count=3)
-    ny, nx = _check_shape("shape", shape)
+    ny, nx = check_shape("shape", shape)
     hull = ConvexHull(pts)  # inside: on the inner side of every edge, n·p + c <= 0
     pixels = np.stack(np.meshgrid(np.arange(nx, dtype=np.float64), np.arange(ny, dtype=np.float64)), axis=-1)
     return np.all(pixels @ hull.equations[:, :2].T + hull.equations[:, 2] <= 1e-9 * np.ptp(pts), axis=-1)
@@ -804,7 +790,7 @@ _EXPLORER_PIXELS = 384  # longest side of the displayed maps: about the map axes
 def _explorer_field(result: Any, image: Any, frame: int) -> tuple[DistortionField, np.ndarray | None]:
     "The DistortionField and background image to explore, or raise ValueError/TypeError saying what is wrong."
     if isinstance(result, DistortionResult):
-        frame = _check_count("frame", frame, 0)
+        frame = check_count("frame", frame, 0)
         if frame >= len(result.fields):
             raise ValueError(f"frame must be below the result's {len(result.fields)} frames, got {frame}")
         field, image = result.fields[frame], result.frames[frame] if image is None else image
@@ -833,7 +819,7 @@ def explore(result: Any, image: Any = None, frame: int = 0, component: str = "|D
         field, background = _explorer_field(result, image, frame)
         check_choice("component", component, EXPLORER_COMPONENTS)
         check_choice("uncertainty", uncertainty, EXPLORER_UNCERTAINTY)
-        arrows = _check_count("arrows", arrows, 2)
+        arrows = check_count("arrows", arrows, 2)
     except (ValueError, TypeError) as err:
         return Explorer.message(f"cannot explore this distortion field: {err}")
     mean, std = field.mean_px, field.std_px

@@ -17,9 +17,10 @@ from scipy import ndimage
 from matplotlib.patches import Rectangle
 from matplotlib.ticker import NullLocator
 
-from .core import Explorer, atomic_path, check_array, check_choice, check_number, check_points, explorer_figure, rng, to_numpy
+from .core import (Explorer, atomic_path, check_array, check_choice, check_number, check_points, check_shape,
+                          explorer_figure, rng, to_numpy)
 from .io import AxisCalibration, to_array, to_hyperspy
-from .lattice import (IdealLattice, _check_shape, crop_unit_cells, estimate_basis, find_columns, fit_affine_ransac,
+from .lattice import (IdealLattice, crop_unit_cells, estimate_basis, find_columns, fit_affine_ransac,
                              fit_ideal_lattice, index_lattice, refine_columns, tile)
 
 # %% auto #0
@@ -630,7 +631,7 @@ def average_unit_cells_affine(maps: Any, reference: IdealLattice | None = None, 
         if reference is None:
             raise ValueError("min_separation_px must be given when reference is None")
         min_separation_px = 0.6 * np.min(np.hypot(*reference.basis.T))
-    h, w = _check_shape("cell_shape_px", cell_shape_px, minimum=2)
+    h, w = check_shape("cell_shape_px", cell_shape_px, minimum=2)
     residual_threshold_px = check_number("residual_threshold_px", residual_threshold_px, positive=True)
     measured = _lattice_columns(stack[measure_band], min_separation_px, threshold_rel)
     basis = estimate_basis(measured)

@@ -14,10 +14,9 @@ import numpy as np
 import scipy.fft
 import scipy.ndimage
 
-from .core import (Explorer, check_array, check_number, check_pair, check_points, explorer_figure, mrad_to_inv_A,
+from .core import (Explorer, check_array, check_count, check_number, check_pair, check_points, check_shape, explorer_figure, mrad_to_inv_A,
                           thz_to_mev)
 from .simulate import beam_shift_A, check_device, check_sampling, exit_waves, fast_gpts, sampling_for_angle
-from .structures import _check_count
 
 # %% auto #0
 __all__ = ['ELEMENT_COLOURS', 'NEAR_EMPTY_FRACTION', 'Disc', 'Annulus', 'eea_detectors', 'Accumulator', 'FRFPMSResult',
@@ -119,7 +118,7 @@ class FRFPMSResult:
 def scan_grid(region_A, shape) -> tuple[np.ndarray, tuple[int, int], tuple[float, float]]:
     "Raster positions (ny·nx, 2) in (x, y), x fastest, over ((x0, y0), (x1, y1)) without the end points."
     (x0, y0), (x1, y1) = (check_pair("region_A[0]", region_A[0]), check_pair("region_A[1]", region_A[1]))
-    ny, nx = (_check_count("shape[0]", shape[0]), _check_count("shape[1]", shape[1]))
+    ny, nx = check_shape("shape", shape)
     xs = x0 + (x1 - x0) * np.arange(nx) / nx
     ys = y0 + (y1 - y0) * np.arange(ny) / ny
     gx, gy = np.meshgrid(xs, ys)
@@ -170,8 +169,8 @@ def frfpms(sampler, positions_A, n_snapshots: int, detectors: dict | None = None
     if isinstance(positions_A, tuple) and len(positions_A) == 3:
         positions_A, scan_shape, scan_step = positions_A
     positions = check_points("positions_A", positions_A)
-    n_snapshots = _check_count("n_snapshots", n_snapshots)
-    n_chunks = min(_check_count("n_chunks", n_chunks), n_snapshots)
+    n_snapshots = check_count("n_snapshots", n_snapshots)
+    n_chunks = min(check_count("n_chunks", n_chunks), n_snapshots)
     energy_eV = check_number("energy_eV", energy_eV, positive=True)
     semiangle_mrad = check_number("semiangle_mrad", semiangle_mrad, positive=True)
     device = check_device(device)

@@ -14,12 +14,12 @@ import numpy as np
 from scipy import ndimage, optimize
 from scipy.spatial import cKDTree
 
-from .core import check_array, check_choice, check_number, check_points, progress_enabled, rng, to_numpy
+from .core import check_array, check_choice, check_number, check_points, check_shape, progress_enabled, rng, to_numpy
 from .io import to_array
 
 # %% auto #0
-__all__ = ['EDGE_TOLERANCE_PX', 'check_image', 'render_columns', 'find_columns', 'Columns', 'refine_columns', 'IdealLattice',
-           'estimate_basis', 'index_lattice', 'fit_ideal_lattice', 'fit_affine_ransac', 'warp_affine',
+__all__ = ['EDGE_TOLERANCE_PX', 'check_image', 'check_basis', 'render_columns', 'find_columns', 'Columns', 'refine_columns',
+           'IdealLattice', 'estimate_basis', 'index_lattice', 'fit_ideal_lattice', 'fit_affine_ransac', 'warp_affine',
            'crop_unit_cells', 'average_unit_cells', 'tile']
 
 # %% ../nbs/04_lattice.ipynb #98bdf93d
@@ -44,7 +44,7 @@ def check_image(name: str, image: Any) -> tuple[np.ndarray, float | None]:
     return data.astype(np.float64), pixel_size_A
 
 
-def _check_basis(basis: Any) -> np.ndarray:
+def check_basis(basis: Any) -> np.ndarray:
     "A non-singular (2, 2) basis with rows a and b (px), or raise."
     basis = check_array("basis", to_numpy(basis), shape=(2, 2)).astype(np.float64)
     if abs(np.linalg.det(basis)) < 1e-9 * np.sum(basis**2):
@@ -196,7 +196,7 @@ def estimate_basis(points: Any, n_neighbors: int = 6) -> np.ndarray:
 def index_lattice(points: Any, basis: Any, origin: Any = None) -> np.ndarray:
     "Integer lattice indices (N, 2) (i, j) of `points` (N, 2) px for `basis` rows a, b; origin defaults to the point nearest the centroid."
     pts = check_points("points", points)
-    basis = _check_basis(basis)
+    basis = check_basis(basis)
     if origin is None:
         origin = pts[np.argmin(np.hypot(*(pts - pts.mean(axis=0)).T))]
     else:
@@ -230,7 +230,7 @@ def fit_ideal_lattice(points: Any, indices: Any, refine: str | None = None, basi
     check_choice("refine", refine, ("nelder-mead",))
     if basis is None:
         raise ValueError("refine='nelder-mead' fits the scale and rotation of a given basis; pass basis (2, 2)")
-    template = ij @ _check_basis(basis)  # site positions relative to the origin for s = 1, θ = 0
+    template = ij @ check_basis(basis)  # site positions relative to the origin for s = 1, θ = 0
 
     def sites(params):
         scale, theta = params
@@ -246,7 +246,7 @@ def fit_ideal_lattice(points: Any, indices: Any, refine: str | None = None, basi
         raise RuntimeError(f"Nelder-Mead did not converge: {result.message}")
     scale, theta = result.x
     origin = (pts - scale * template @ _rotation(theta).T).mean(axis=0)
-    return IdealLattice(origin=origin, basis=scale * _check_basis(basis) @ _rotation(theta).T)
+    return IdealLattice(origin=origin, basis=scale * check_basis(basis) @ _rotation(theta).T)
 
 # %% ../nbs/04_lattice.ipynb #626cc389
 def _non_collinear(src_sample: np.ndarray, dst_sample: np.ndarray) -> bool:
@@ -299,14 +299,6 @@ def warp_affine(image: Any, matrix: Any, output_shape: tuple[int, int] | None = 
                                     mode="constant", cval=fill_value)
 
 # %% ../nbs/04_lattice.ipynb #c8332942
-def _check_shape(name: str, value: Any, minimum: int = 1) -> tuple[int, int]:
-    "Two integers >= `minimum` (rows, columns), or raise naming `name`."
-    if np.ndim(value) != 1 or len(value) != 2 or any(
-            isinstance(v, bool) or not float(v).is_integer() or v < minimum for v in value):
-        raise ValueError(f"{name} must be two integers >= {minimum} (rows, columns), got {value!r}")
-    return int(value[0]), int(value[1])
-
-
 def _check_affines(affines: Any, n_cells: int | None) -> np.ndarray:
     "`affines` ((2|3), 3) or (n_cells, (2|3), 3) as a (1 or n_cells, 2, 3) stack of (x, y, 1) -> (x, y) maps; None: identity."
     if affines is None:
@@ -341,7 +333,7 @@ def crop_unit_cells(image: Any, lattice: IdealLattice, cell_shape_px: tuple[int,
     data = layers[0]
     if not isinstance(lattice, IdealLattice):
         raise TypeError(f"lattice must be an IdealLattice (see fit_ideal_lattice), got {type(lattice).__name__}")
-    h, w = _check_shape("cell_shape_px", cell_shape_px, minimum=2)
+    h, w = check_shape("cell_shape_px", cell_shape_px, minimum=2)
     ny, nx = data.shape
     if cells_ij is None:
         (matrix,) = _check_affines(affines, None)  # one affine for all: fold it into the lattice to find the cells
@@ -383,4 +375,4 @@ def average_unit_cells(image: Any, lattice: IdealLattice, cell_shape_px: tuple[i
 def tile(cell_image: Any, reps: tuple[int, int] = (2, 2)) -> np.ndarray:
     "Repeat a unit-cell image `reps` (rows, columns) times, for display (in lattice coordinates, as cropped)."
     cell = check_array("cell_image", to_numpy(cell_image), ndim=2)
-    return np.tile(cell, _check_shape("reps", reps, minimum=1))
+    return np.tile(cell, check_shape("reps", reps, minimum=1))

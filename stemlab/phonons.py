@@ -22,10 +22,9 @@ import scipy.stats
 import ase
 from ase.calculators.calculator import Calculator, all_changes
 
-from .core import (AMU_kg, BOLTZMANN_eV_K, ELEMENTARY_CHARGE_C, MEV_PER_THZ, atomic_path, cache_dir,
-                          check_array,
-                          check_choice, check_number, progress, rng, thz_to_mev)
-from .structures import _check_atoms, _check_count
+from .core import (AMU_kg, BOLTZMANN_eV_K, ELEMENTARY_CHARGE_C, MEV_PER_THZ, atomic_path, cache_dir, check_array,
+                          check_choice, check_count, check_number, check_shape, progress, rng, thz_to_mev)
+from .structures import check_atoms
 
 # %% auto #0
 __all__ = ['CHGNET_MAX_Z', 'ACOUSTIC_CUTOFF_meV', 'chgnet_calculator', 'force_constants', 'frequencies', 'Dispersion',
@@ -90,12 +89,6 @@ def _check_calculator(calculator, atoms: ase.Atoms) -> None:
                          f"{sorted(set(atoms.get_chemical_symbols()))}")
 
 
-def _check_reps(name: str, reps) -> tuple[int, int, int]:
-    if np.ndim(reps) != 1 or len(reps) != 3:
-        raise ValueError(f"{name} must be three positive ints (n1, n2, n3), got {reps!r}")
-    return tuple(_check_count(f"{name}[{i}]", n) for i, n in enumerate(reps))
-
-
 def _nac_params(born, epsilon, n_atoms: int) -> dict | None:
     "phonopy's non-analytic-correction parameters from Born charges (e) and ε∞, or None."
     if born is None and epsilon is None:
@@ -121,8 +114,8 @@ def force_constants(atoms: ase.Atoms, supercell=(2, 2, 2), calculator=None, disp
 
     calculator: any ASE calculator (default CHGNet); symmetrised with the acoustic sum rule; cached on disk.
     born (n_atoms, 3, 3) and epsilon (ε∞): optional LO–TO non-analytic correction."""
-    _check_atoms("atoms", atoms, orthogonal=False)
-    reps = _check_reps("supercell", supercell)
+    check_atoms("atoms", atoms, orthogonal=False)
+    reps = check_shape("supercell", supercell, length=3)
     displacement_A = check_number("displacement_A", displacement_A, positive=True)
     nac = _nac_params(born, epsilon, len(atoms))
     if calculator is not None:
@@ -180,7 +173,7 @@ def dispersion(phonon, path: Sequence[Sequence[Sequence[float]]], labels: Sequen
                points_per_segment: int = 41) -> Dispersion:
     """Branches along `path`: a list of connected runs, each a list of fractional q-points (e.g.
     [[Γ, X, M, Γ, R], [X, R]]), with matching `labels`; a jump between runs keeps the distance."""
-    n = _check_count("points_per_segment", points_per_segment)
+    n = check_count("points_per_segment", points_per_segment)
     if len(path) != len(labels) or any(len(run) != len(lab) or len(run) < 2 for run, lab in zip(path, labels)):
         raise ValueError("path and labels must be matching lists of runs, each of at least two points")
     reciprocal = np.linalg.inv(phonon.primitive.cell).T  # rows: reciprocal vectors (1/Å)
@@ -204,7 +197,7 @@ def dispersion(phonon, path: Sequence[Sequence[Sequence[float]]], labels: Sequen
 
 def _mesh_modes(phonon, mesh) -> tuple[np.ndarray, np.ndarray]:
     "Frequencies (THz, (n_q·n_modes,)) and eigenvectors (n_q·n_modes, n_atoms, 3) on a Γ-centred mesh."
-    mesh = _check_reps("mesh", mesh)
+    mesh = check_shape("mesh", mesh, length=3)
     phonon.run_mesh(mesh, is_gamma_center=True, is_mesh_symmetry=False, with_eigenvectors=True)
     freqs = np.asarray(phonon.mesh.frequencies)                 # (n_q, n_modes)
     vecs = np.asarray(phonon.mesh.eigenvectors)                 # (n_q, 3 n_atoms, n_modes), columns = modes
@@ -382,7 +375,7 @@ def displaced_copies(reference: ase.Atoms, displacements: np.ndarray) -> list[as
 def commensurate_modes(phonon, supercell) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Frequencies (THz, (n_q, n_modes)), eigenvectors ((n_q, n_modes, n_sites, 3)) and fractional q (n_q, 3)
     at the q-points commensurate with an n1 x n2 x n3 supercell, in the C order of an FFT grid."""
-    reps = _check_reps("supercell", supercell)
+    reps = check_shape("supercell", supercell, length=3)
     m = np.stack(np.meshgrid(*[np.arange(n) for n in reps], indexing="ij"), -1).reshape(-1, 3)
     q = m / np.array(reps)
     phonon.run_qpoints(q, with_eigenvectors=True)
@@ -398,7 +391,7 @@ def band_sampler(phonon, supercell, temperature_K: float, bands_THz="paper", see
 
     bands_THz: (n, 2) bands in THz, "paper" (1…25 THz ± 0.5) or "all" (every mode: full classical sampling);
     imaginary: policy for unstable modes, "abs" (sample at |ν|), "drop" or "raise"."""
-    reps = _check_reps("supercell", supercell)
+    reps = check_shape("supercell", supercell, length=3)
     temperature_K = check_number("temperature_K", temperature_K, positive=True)
     check_choice("imaginary", imaginary, ("abs", "drop", "raise"))
     if phonon.force_constants is None:
@@ -436,7 +429,7 @@ def band_snapshots(phonon, supercell, temperature_K: float, bands_THz="paper", n
     """Stream `n_snapshots` classical harmonic snapshots, each a list of ase.Atoms (one per band).
 
     Arguments as in `band_sampler`; only one snapshot is held in memory at a time."""
-    n_snapshots = _check_count("n_snapshots", n_snapshots)
+    n_snapshots = check_count("n_snapshots", n_snapshots)
     sampler = band_sampler(phonon, supercell, temperature_K, bands_THz, seed, imaginary)
     return (sampler.snapshots(i) for i in range(n_snapshots))
 
@@ -449,7 +442,7 @@ class HarmonicCalculator(Calculator):
 
     def __init__(self, reference: ase.Atoms, force_constants):
         super().__init__()
-        _check_atoms("reference", reference, orthogonal=False)
+        check_atoms("reference", reference, orthogonal=False)
         phi = check_array("force_constants", force_constants, ndim=(2, 4))
         n = 3 * len(reference)
         phi = phi.transpose(0, 2, 1, 3).reshape(n, n) if phi.ndim == 4 else phi
@@ -512,7 +505,7 @@ def md_band_snapshots(atoms: ase.Atoms, calculator, temperature_K: float, bands_
     from ase import units
     from ase.constraints import FixCom
     from ase.md.langevin import Langevin
-    _check_atoms("atoms", atoms, orthogonal=False)
+    check_atoms("atoms", atoms, orthogonal=False)
     if calculator is None and atoms.numbers.max() > CHGNET_MAX_Z:
         raise ValueError(f"calculator CHGNet (the default) covers Z <= {CHGNET_MAX_Z}; pass another calculator")
     calculator = chgnet_calculator() if calculator is None else calculator
@@ -521,11 +514,11 @@ def md_band_snapshots(atoms: ase.Atoms, calculator, temperature_K: float, bands_
     timestep_fs = check_number("timestep_fs", timestep_fs, positive=True)
     friction_per_fs = check_number("friction_per_fs", friction_per_fs, positive=True)
     n_steps, n_trajectories, sample_every, frames_per_trajectory = (
-        _check_count(name, value) for name, value in (("n_steps", n_steps), ("n_trajectories", n_trajectories),
-                                                      ("sample_every", sample_every),
-                                                      ("frames_per_trajectory", frames_per_trajectory)))
-    n_equilibrate, n_decorrelate = (_check_count(name, value) for name, value in
-                                    (("n_equilibrate", n_equilibrate), ("n_decorrelate", n_decorrelate)))
+        check_count(name, value) for name, value in (("n_steps", n_steps), ("n_trajectories", n_trajectories),
+                                                     ("sample_every", sample_every),
+                                                     ("frames_per_trajectory", frames_per_trajectory)))
+    n_equilibrate, n_decorrelate = (check_count(name, value) for name, value in
+                                   (("n_equilibrate", n_equilibrate), ("n_decorrelate", n_decorrelate)))
     n_samples = n_steps // sample_every
     if n_samples < max(2, frames_per_trajectory):
         raise ValueError(f"n_steps // sample_every = {n_samples} recorded positions per run; need at least "
@@ -583,7 +576,7 @@ def adps(snapshots, reference: ase.Atoms, sites=None) -> np.ndarray:
     Each item: an ase.Atoms or positions (n_atoms, 3) → result (n_sites, 3, 3); a list of Atoms (one per band)
     or positions (n_bands, n_atoms, 3) → (n_bands, n_sites, 3, 3).
     sites: equivalent-site label per atom (default reference.arrays['site'], else each atom its own site)."""
-    _check_atoms("reference", reference, orthogonal=False)
+    check_atoms("reference", reference, orthogonal=False)
     if sites is None:
         sites = reference.arrays.get("site", np.arange(len(reference)))
     sites = check_array("sites", sites, ndim=1).astype(int)
@@ -612,7 +605,7 @@ def adps(snapshots, reference: ase.Atoms, sites=None) -> np.ndarray:
 
 def bond_axis(atoms: ase.Atoms, site: int, partner: str) -> np.ndarray:
     "Unit vector from atom `site` to its nearest `partner` atom (element symbol), minimum image."
-    _check_atoms("atoms", atoms, orthogonal=False)
+    check_atoms("atoms", atoms, orthogonal=False)
     others = [i for i, s in enumerate(atoms.get_chemical_symbols()) if s == partner and i != site]
     if not others:
         raise ValueError(f"partner {partner!r} is not an element of atoms ({sorted(set(atoms.symbols))})")

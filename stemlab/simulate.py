@@ -18,7 +18,7 @@ import scipy.ndimage
 import ase
 import abtem
 
-from .structures import _check_atoms
+from .structures import check_atoms
 from .core import (check_number, check_pair, check_array, check_choice, check_points, rng, progress_enabled,
                           wavelength, inv_A_to_mrad, cache_dir, cupy_available, to_numpy)
 
@@ -81,7 +81,7 @@ def beam_shift_A(atoms) -> float:
     frames = [atoms] if isinstance(atoms, ase.Atoms) else list(atoms) if isinstance(atoms, (list, tuple)) else None
     if not frames or not all(isinstance(a, ase.Atoms) for a in frames):
         raise TypeError(f"atoms must be an ase.Atoms or a non-empty list of ase.Atoms, got {type(atoms).__name__}")
-    c = _check_atoms("atoms", frames[0])[2]
+    c = check_atoms("atoms", frames[0])[2]
     z = np.sort(np.mod(np.concatenate([a.positions[:, 2] for a in frames]), c))
     gaps = np.diff(np.append(z, z[0] + c))
     k = int(np.argmax(gaps))
@@ -139,7 +139,7 @@ def make_potential(atoms, sampling_A: float, slice_thickness_A: float = 2.0, fro
     if int(frozen_phonons) != frozen_phonons or frozen_phonons < 0:
         raise ValueError(f"frozen_phonons must be a non-negative int, got {frozen_phonons!r}")
     structure = _as_structure(atoms, int(frozen_phonons), sigmas_A, seed, z_shift_A)
-    lengths = _check_atoms("atoms", atoms if isinstance(atoms, ase.Atoms) else atoms[0])
+    lengths = check_atoms("atoms", atoms if isinstance(atoms, ase.Atoms) else atoms[0])
     return abtem.Potential(structure, gpts=fast_gpts(lengths[:2], sampling_A),
                            slice_thickness=slice_thickness_A, projection="infinite", parametrization="lobato")
 

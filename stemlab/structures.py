@@ -13,11 +13,11 @@ from ase import Atoms
 from ase.build import cut
 from ase.spacegroup import crystal
 
-from .core import AMU_kg, check_choice, check_number, check_pair
+from .core import AMU_kg, check_choice, check_count, check_number, check_pair, check_shape
 
 # %% auto #0
-__all__ = ['MAX_TILT_mrad', 'density', 'srtio3', 'batio3', 'pbtio3', 'lifepo4', 'hbn', 'silicon', 'silicon_sigma9_boundary',
-           'supercell', 'slab', 'tilt']
+__all__ = ['MAX_TILT_mrad', 'check_atoms', 'density', 'srtio3', 'batio3', 'pbtio3', 'lifepo4', 'hbn', 'silicon',
+           'silicon_sigma9_boundary', 'supercell', 'slab', 'tilt']
 
 # %% ../nbs/02_structures.ipynb #74849bc0
 def _direction_label(vector) -> str:
@@ -39,7 +39,7 @@ def _oriented(unit: Atoms, axes, **info) -> Atoms:
     return atoms
 
 
-def _check_atoms(name: str, atoms, orthogonal: bool = True) -> np.ndarray:
+def check_atoms(name: str, atoms, orthogonal: bool = True) -> np.ndarray:
     "Raise unless `atoms` is an ase.Atoms (with an orthogonal cell if asked); return the cell's diagonal (Å)."
     if not isinstance(atoms, Atoms):
         raise TypeError(f"{name} must be an ase.Atoms, got {type(atoms).__name__}")
@@ -51,18 +51,10 @@ def _check_atoms(name: str, atoms, orthogonal: bool = True) -> np.ndarray:
     return lengths
 
 
-def _check_count(name: str, value) -> int:
-    "Return `value` as an int >= 1, or raise naming `name`."
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        raise TypeError(f"{name} must be a positive int, got {type(value).__name__} {value!r}")
-    if value < 1:
-        raise ValueError(f"{name} must be a positive int, got {value}")
-    return int(value)
-
 
 def density(atoms: Atoms) -> float:
     "Mass density (g/cm³) of the atoms in their cell."
-    _check_atoms("atoms", atoms, orthogonal=False)
+    check_atoms("atoms", atoms, orthogonal=False)
     grams = atoms.get_masses().sum() * AMU_kg * 1e3
     return grams / (atoms.get_volume() * 1e-24)
 
@@ -129,7 +121,7 @@ def hbn(a: float = 2.504, c: float = 6.66, layers: int = 1, vacuum_A: float = 10
     a = check_number("a", a, positive=True)
     c = check_number("c", c, positive=True)
     vacuum_A = check_number("vacuum_A", vacuum_A, nonnegative=True)
-    layers = _check_count("layers", layers)
+    layers = check_count("layers", layers)
     if vacuum_A == 0 and layers % 2:
         raise ValueError(f"layers must be even when vacuum_A=0 (AA' stacking repeats every 2 layers), got {layers}")
     h = a * math.sqrt(3)
@@ -171,7 +163,7 @@ _SIGMA9_AXES = ((0.5, 0.5, -2), (2, 2, 1), (0.5, -0.5, 0))  # x = ½[11-4], y = 
 def silicon_sigma9_boundary(a: float = 5.431, periods_per_grain: int = 1) -> Atoms:
     "Si Σ9 (221)[1-10] symmetric tilt bicrystal, tilt axis along z, boundaries at y = 0 and y = Ly (Å); 72·n atoms."
     a = check_number("a", a, positive=True)
-    periods_per_grain = _check_count("periods_per_grain", periods_per_grain)
+    periods_per_grain = check_count("periods_per_grain", periods_per_grain)
     grain = _oriented(_silicon_cubic(a), _SIGMA9_AXES).repeat((1, periods_per_grain, 1))
     lx, ly, lz = np.diag(grain.cell.array)
     lower = grain.positions.copy()
@@ -186,10 +178,10 @@ def silicon_sigma9_boundary(a: float = 5.431, periods_per_grain: int = 1) -> Ato
 # %% ../nbs/02_structures.ipynb #a8eacfca
 def supercell(atoms: Atoms, reps) -> Atoms:
     "New Atoms repeating `atoms` reps = (nx, ny, nz) times along x, y, z; info is kept."
-    _check_atoms("atoms", atoms)
+    check_atoms("atoms", atoms)
     if np.ndim(reps) != 1 or len(reps) != 3:
         raise ValueError(f"reps must be three positive ints (nx, ny, nz), got {reps!r}")
-    reps = tuple(_check_count(f"reps[{i}]", n) for i, n in enumerate(reps))
+    reps = check_shape("reps", reps, length=3)
     if reps[2] > 1 and not atoms.pbc[2]:
         raise ValueError("atoms is not periodic along z (a tilted crystal?), so reps[2] must be 1: "
                          "repeat or slab first, then tilt")
@@ -198,7 +190,7 @@ def supercell(atoms: Atoms, reps) -> Atoms:
 
 def slab(atoms: Atoms, thickness_A: float) -> Atoms:
     "New Atoms of n = max(1, round(thickness_A / cell_z)) cells stacked along z; info['thickness_A'] = n·cell_z (Å)."
-    lz = _check_atoms("atoms", atoms)[2]
+    lz = check_atoms("atoms", atoms)[2]
     thickness_A = check_number("thickness_A", thickness_A, positive=True)
     n = max(1, math.floor(thickness_A / lz + 0.5))
     out = supercell(atoms, (1, 1, n))
@@ -211,7 +203,7 @@ MAX_TILT_mrad = 200.0  # beyond this the shear is no longer a good model of a ro
 
 def tilt(atoms: Atoms, tilt_mrad, center_z: float | None = None) -> Atoms:
     "New Atoms tilted by (θx, θy) mrad via the shear x += (z - center_z)·tan θx, y += (z - center_z)·tan θy (Å)."
-    lengths = _check_atoms("atoms", atoms)
+    lengths = check_atoms("atoms", atoms)
     tilt_mrad = check_pair("tilt_mrad", tilt_mrad)
     if max(map(abs, tilt_mrad)) >= MAX_TILT_mrad:
         raise ValueError(f"tilt_mrad must be below {MAX_TILT_mrad:g} mrad in magnitude (the shear approximates a "

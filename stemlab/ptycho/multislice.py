@@ -13,7 +13,7 @@ import numpy as np
 import torch
 from torch.autograd.function import once_differentiable
 
-from ..core import (check_array, check_number, check_pair, cpu_kernel, interaction_constant, run_kernel,
+from ..core import (check_array, check_number, check_pair, check_shape, cpu_kernel, interaction_constant, run_kernel,
                           torch_device, wavelength)
 
 # %% auto #0
@@ -33,16 +33,9 @@ def _complex_dtype(real: torch.dtype) -> torch.dtype:
     return torch.complex128 if real == torch.float64 else torch.complex64
 
 
-def _check_shape(shape) -> tuple[int, int]:
-    "A 2-D grid shape (N_y, N_x) of positive ints."
-    if np.ndim(shape) != 1 or len(shape) != 2 or any(int(n) != n or n < 1 for n in shape):
-        raise ValueError(f"shape must be two positive ints (N_y, N_x), got {shape!r}")
-    return int(shape[0]), int(shape[1])
-
-
 def spatial_frequencies(shape, sampling_A, *, device=None, dtype=torch.float32):
     "Spatial frequencies (Å⁻¹) `(k_y (N_y, 1), k_x (1, N_x))` on `np.fft.fftfreq` grids (unshifted)."
-    ny, nx = _check_shape(shape)
+    ny, nx = check_shape("shape", shape)
     sy, sx = check_pair("sampling_A", sampling_A, positive=True)
     device = torch_device(device) if not isinstance(device, torch.device) else device
     ky = torch.as_tensor(np.fft.fftfreq(ny, sy), dtype=dtype, device=device)[:, None]
@@ -300,7 +293,7 @@ def _real(t):
 def window_corners(positions_A, sampling_A, window) -> tuple[torch.Tensor, torch.Tensor]:
     "Integer window corners (B, 2) (x, y) and sub-pixel shifts (B, 2) (px, |f| ≤ ½) of probe centres at `positions_A`."
     sy, sx = check_pair("sampling_A", sampling_A, positive=True)
-    ny, nx = _check_shape(window)
+    ny, nx = check_shape("window", window)
     scale = positions_A.new_tensor([sx, sy])
     centre = positions_A / scale
     nearest = torch.round(centre.detach())
