@@ -100,7 +100,7 @@ def check_count(name: str, value: Any, minimum: int = 1) -> int:
 
 
 def check_shape(name: str, value: Any, minimum: int = 1, length: int = 2) -> tuple[int, ...]:
-    "Return `length` ints >= `minimum` (an image shape (rows, columns), a supercell (n1, n2, n3)), or raise naming `name`."
+    "Return `length` ints >= `minimum` (image shape (rows, columns), supercell (n1, n2, n3)); raise naming `name`."
     if np.ndim(value) != 1 or len(value) != length:
         raise ValueError(f"{name} must be {length} ints >= {minimum}, got {value!r}")
     return tuple(check_count(f"{name}[{i}]", v, minimum) for i, v in enumerate(value))

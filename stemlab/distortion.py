@@ -20,8 +20,8 @@ from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import breadth_first_order, minimum_spanning_tree, shortest_path
 from scipy.spatial import ConvexHull, Voronoi, cKDTree
 
-from .core import (Explorer, atomic_path, check_array, check_choice, check_count, check_number, check_pair, check_points,
-                          check_shape, explorer_figure, progress, rng, to_numpy)
+from .core import (Explorer, atomic_path, check_array, check_choice, check_count, check_number, check_pair,
+                          check_points, check_shape, explorer_figure, progress, rng, to_numpy)
 from .lattice import (Columns, IdealLattice, check_basis, check_image, estimate_basis, find_columns,
                              fit_ideal_lattice, refine_columns)
 

@@ -14,8 +14,8 @@ import numpy as np
 import scipy.fft
 import scipy.ndimage
 
-from .core import (Explorer, check_array, check_count, check_number, check_pair, check_points, check_shape, explorer_figure, mrad_to_inv_A,
-                          thz_to_mev)
+from .core import (Explorer, check_array, check_count, check_number, check_pair, check_points, check_shape,
+                          explorer_figure, mrad_to_inv_A, thz_to_mev)
 from .simulate import beam_shift_A, check_device, check_sampling, exit_waves, fast_gpts, sampling_for_angle
 
 # %% auto #0
