@@ -212,7 +212,9 @@ def link_trajectories(positions: Sequence[Any], lattice_spacing_px: float | None
     """Trajectories (n_frames, n_tracks, 2) px of the columns followed through every frame of `positions` (one
     (N_k, 2) point set per frame): nearest neighbours in the next frame (k-d tree), kept if mutual and closer than
     half the lattice spacing (`lattice_spacing_px`, default: the first frame's shortest basis vector).
-    Raises if the median frame-to-frame step exceeds a/2."""
+    Raises if the median frame-to-frame step exceeds a/2. Column positions fix the drift only modulo a lattice
+    vector: a drift d beyond a/2 along a lattice row looks exactly like d − a and is linked one column over without
+    an error; align frames whose drift may exceed a/2 first (e.g. on a non-periodic feature)."""
     if isinstance(positions, np.ndarray) and positions.ndim == 2:
         raise ValueError("positions must be a sequence of (N, 2) point sets, one per frame; got one (N, 2) array")
     frames = [check_points(f"positions[{k}]", p) for k, p in enumerate(positions)]

