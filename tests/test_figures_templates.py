@@ -43,9 +43,9 @@ def test_xie_fig4_pbtio3(smoke_reproduction):
     m, ref = figure_metrics(smoke_reproduction, "xie_fig4_pbtio3")
     # masks from 1/9 of the field still give species-specific images over the whole scan (Pb 2.96, Ti 2.58, O 14.7)
     assert m["specificity_Pb"] > 2 and m["specificity_Ti"] > 1.5 and m["specificity_O"] > 3
-    # the Ti off-centring from its four O neighbours: measured 26.9 pm against the model's 28.8 pm along x, and
-    # -0.3 pm along y where the model has none (spread 1.9 pm)
-    assert abs(m["ti_displacement_x_pm"] - m["ti_displacement_model_x_pm"]) < 6
+    # the Ti off-centring from its four O neighbours, found by fits that start at the undisplaced (O-centre) position:
+    # measured 26.9 pm against the model's 28.8 pm along x, and -0.3 pm along y where the model has none (spread 1.9 pm)
+    assert abs(m["ti_displacement_x_pm"] - m["ti_displacement_model_x_pm"]) < 4
     assert abs(m["ti_displacement_y_pm"]) < 3 and m["ti_displacement_spread_pm"] < 5
 
 
