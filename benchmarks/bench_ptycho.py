@@ -61,6 +61,7 @@ SIZES = {  # cells: periodic box (= probe window) of cells x cells unit cells
     "issue": dict(cells=4, window_px=128, n_slices=5, n_modes=4, iterations=3),
 }
 ENERGY_EV, SEMIANGLE_MRAD, BATCH = 300e3, 22.0, 32
+GPU_AGREEMENT = 1e-3  # largest relative object and loss difference GPU vs CPU (float32, different FFT libraries)
 EXTRA_ITERATIONS = 4  # stemlab runs this many times the iterations, to find where it reaches py4DSTEM's error
 DZ_A = LATTICE_A  # one unit cell per slice
 # Adam step sizes: the engine's defaults (stemlab.ptycho.engine.default_groups: object min(0.05, 0.1 / slices) rad per
@@ -149,6 +150,8 @@ def compare_devices(dataset, size, iterations, true_phase, gpu):
     print(f"GPU vs CPU: {gpu_s:.3f} against {cpu_s:.2f} s/iteration -> speed-up {cpu_s / gpu_s:.1f}x; after "
           f"{len(errors)} iterations the largest object difference is {obj_difference:.1e} of the largest |object|, "
           f"loss histories agree to {loss_difference:.1e} (relative), phase errors {gpu_errors[-1]:.4f} vs {errors[-1]:.4f}")
+    if obj_difference > GPU_AGREEMENT or loss_difference > GPU_AGREEMENT:
+        sys.exit(f"GPU and CPU disagree beyond {GPU_AGREEMENT:.0e} (object {obj_difference:.1e}, loss {loss_difference:.1e})")
 
 
 def run_py4dstem(dataset, size, iterations):

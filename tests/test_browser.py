@@ -34,6 +34,7 @@ CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 TOUR = ROOT / "nbs" / "95_explorers.ipynb"
+EXPLORERS = 5   # the tour's live explorers: EELS, 4D-STEM templates, distortion, FRFPMS, ptychography
 DOCS = ROOT / "docs" / "_build" / "html"
 
 
@@ -137,7 +138,10 @@ def test_explorers_in_jupyterlab(browser, jupyterlab):
 
     boxes = page.locator(".widget-vbox:has(.jupyter-matplotlib)")
     boxes.first.wait_for(timeout=60_000)
-    assert boxes.count() >= 1
+    deadline = time.monotonic() + 60            # the tour shows one explorer per method: all five must render
+    while boxes.count() < EXPLORERS and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert boxes.count() == EXPLORERS, f"{boxes.count()} of {EXPLORERS} explorers rendered"
     for k in range(boxes.count()):
         box = boxes.nth(k)
         box.scroll_into_view_if_needed()

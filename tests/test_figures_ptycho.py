@@ -1,5 +1,6 @@
 """Regression bands for the ptychography (APP, Sha, Cui & Yu 2022) figures, smoke preset."""
 import numpy as np
+import pytest
 from conftest import figure_metrics
 
 FIG2 = "sha2022_fig2_app_vs_fpp"
@@ -61,6 +62,16 @@ def test_fig2_app_columns(smoke_reproduction):
         difference = m[f"dx_SrTiO_projected_{t}mrad_pm"] - m[f"dx_OTiO_projected_{t}mrad_pm"]
         assert abs(difference - plane_offset_pm) < 0.1, (t, difference, plane_offset_pm)
         assert 0 < m[f"dx_SrTiO_projected_{t}mrad_pm"] < plane_offset_pm, t
+
+
+@pytest.mark.xfail(strict=True, reason="issue 8 is open on these: APP's d errors are not below FPP's at 8 and 12 mrad, "
+                   "and not < 1 pm at 12 mrad (the model ceiling: the SrO/TiO2 plane offset inside a slice; see the "
+                   "figure's prose). strict: when they hold, this fails as XPASS and the issue can be closed")
+def test_fig2_paper_claims_still_open(smoke_reproduction):
+    m, _ = figure_metrics(smoke_reproduction, FIG2)
+    for t in (8, 12):
+        assert m[f"d_error_app_{t}mrad_pm"] < m[f"d_error_fpp_{t}mrad_pm"], t
+    assert m["d_error_app_12mrad_pm"] < 1.0
 
 
 FIG3EF = "sha2022_fig3ef_convergence"
