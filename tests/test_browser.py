@@ -202,6 +202,7 @@ def test_docs_site(browser, docs_site):
     assert reply.ok
     page.screenshot(path=ARTIFACTS / "docs_front_page.png", full_page=True)
     to_visit, seen_pages, checked, broken, blank_images = [f"{docs_site}/index.html"], set(), {}, [], []
+    images, tracebacks, texts = {}, [], {}
     while to_visit:
         url = to_visit.pop()
         if url in seen_pages:
@@ -213,6 +214,10 @@ def test_docs_site(browser, docs_site):
             continue
         blank_images += [(url, src) for src in page.eval_on_selector_all(
             "img", "imgs => imgs.filter(i => !(i.complete && i.naturalWidth > 0)).map(i => i.currentSrc || i.src)")]
+        images[url] = page.locator("img").count()
+        if page.locator(".cell_output .traceback, .cell_output .highlight-ipythontb").count():
+            tracebacks.append(url)                            # a notebook cell that failed while the site was built
+        texts[url] = page.inner_text("body")
         for link in page.eval_on_selector_all("a[href]", "links => links.map(a => a.href)"):
             target = urllib.parse.urldefrag(link).url
             if not target.startswith(docs_site):
@@ -226,5 +231,9 @@ def test_docs_site(browser, docs_site):
     page.close()
     print(f"docs: {len(seen_pages)} pages, {len(checked)} other files checked")
     assert len(seen_pages) > 20, sorted(seen_pages)        # tutorials, figure notebooks and API pages were reached
+    api, tour = f"{docs_site}/generated/stemlab.eels.html", f"{docs_site}/nbs/95_explorers.html"
+    assert api in seen_pages and "explore" in texts[api], "the API pages were not reached from the front page"
+    assert images.get(tour, 0) >= EXPLORERS, (tour, images.get(tour))   # the executed tour shows each explorer's figure
+    assert not tracebacks, tracebacks
     assert not broken, broken[:20]
     assert not blank_images, blank_images[:20]
