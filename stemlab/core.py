@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import math
 import numbers
+import shutil
 from contextlib import contextmanager
 from pathlib import Path
 from collections.abc import Callable, Iterator
@@ -276,15 +277,26 @@ def progress(iterable=None, **kwargs):
 # %% ../nbs/00_core.ipynb #d73af43d
 @contextmanager
 def atomic_path(path: str | os.PathLike) -> Iterator[Path]:
-    """A temporary path in `path`'s folder to write one file to. When the block ends it is renamed onto `path`, so a
-    reader never sees half a file; if the block raises (a full disk, Ctrl-C), it is removed and `path` is as it was."""
+    """A temporary path in `path`'s folder to write one file or folder (a zarr store) to. When the block ends it is
+    renamed onto `path`, so a reader never sees half of it, and what `path` held stays readable until then (a source
+    read from `path` itself included); if the block raises (a full disk, Ctrl-C), it is removed and `path` is as it
+    was. An existing folder at `path` is moved aside, replaced, then deleted."""
     path = Path(path)
     partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
     try:
         yield partial
-        os.replace(partial, path)
+        if path.is_dir() and not path.is_symlink():   # a folder cannot be renamed onto another
+            old = path.with_name(f".{path.name}.{os.getpid()}.old")
+            os.replace(path, old)
+            os.replace(partial, path)
+            shutil.rmtree(old)
+        else:
+            os.replace(partial, path)
     finally:
-        partial.unlink(missing_ok=True)
+        if partial.is_dir() and not partial.is_symlink():
+            shutil.rmtree(partial)
+        else:
+            partial.unlink(missing_ok=True)
 
 
 def write_atomic(path: str | os.PathLike, text: str) -> Path:

@@ -119,6 +119,8 @@ def scan_grid(region_A, shape) -> tuple[np.ndarray, tuple[int, int], tuple[float
     "Raster positions (ny·nx, 2) in (x, y), x fastest, over ((x0, y0), (x1, y1)) without the end points."
     (x0, y0), (x1, y1) = (check_pair("region_A[0]", region_A[0]), check_pair("region_A[1]", region_A[1]))
     ny, nx = check_shape("shape", shape)
+    if x1 == x0 or y1 == y0:
+        raise ValueError(f"region_A must span an area, got corners {(x0, y0)} and {(x1, y1)}")
     xs = x0 + (x1 - x0) * np.arange(nx) / nx
     ys = y0 + (y1 - y0) * np.arange(ny) / ny
     gx, gy = np.meshgrid(xs, ys)

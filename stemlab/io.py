@@ -16,12 +16,12 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from .core import check_array, check_choice, check_number, to_numpy, write_atomic
+from .core import atomic_path, check_array, check_choice, check_number, to_numpy, write_atomic
 
 # %% auto #0
 __all__ = ['MAX_SAMPLE_BYTES', 'AxisCalibration', 'calibrations', 'to_array', 'to_hyperspy', 'readable_extensions', 'load',
            'save', 'save_zarr', 'load_zarr', 'samples_dir', 'list_samples', 'sample_status', 'sample_path',
-           'verify_samples', 'register_sample']
+           'verify_samples', 'check_sample_name', 'register_sample']
 
 # %% ../nbs/01_io.ipynb #c4278f6a
 @dataclass(frozen=True)
@@ -183,6 +183,8 @@ def save(signal, path: str | os.PathLike, **kwargs) -> Path:
     "Save a hyperspy `signal` to `path` (format from the extension, e.g. .hspy); never overwrites."
     _check_signal(signal)
     path = Path(path)
+    if not path.suffix:   # hyperspy would add one, and the file written would not be the one checked here
+        raise ValueError(f"path: {str(path)!r} has no extension; give the format, e.g. {str(path) + '.hspy'!r}")
     if path.exists():
         raise FileExistsError(f"path: {str(path)!r} exists; stemlab does not overwrite files, choose a new path")
     try:
@@ -234,12 +236,13 @@ def save_zarr(path: str | os.PathLike, array, attrs: dict | None = None, overwri
     if lazy:
         chunks = chunks or data.chunksize
         data = data.rechunk(chunks)  # one dask chunk per zarr chunk: parallel writes never share a chunk
-    store = zarr.create_array(store=str(path), shape=data.shape, dtype=data.dtype, chunks=chunks or "auto",
-                              attributes=attrs, overwrite=overwrite)
-    if lazy:
-        da.store(data, store, lock=False)
-    else:
-        store[...] = data
+    with atomic_path(path) as partial:   # the old store stays whole (and readable, e.g. as `array`'s source) until done
+        store = zarr.create_array(store=str(partial), shape=data.shape, dtype=data.dtype, chunks=chunks or "auto",
+                                  attributes=attrs)
+        if lazy:
+            da.store(data, store, lock=False)
+        else:
+            store[...] = data
     return path
 
 
@@ -357,12 +360,18 @@ def _write_registry(registry: dict) -> None:
         write_atomic(folder / filename, text)
 
 
+def check_sample_name(name: str) -> str:
+    "`name` if it can name a data sample (and its file inside the folder): letters, digits, '_', '.', '-'."
+    if not isinstance(name, str) or not _SAMPLE_NAME.match(name):
+        raise ValueError(f"name must be letters, digits, '_', '.' or '-' (starting with a letter or digit), got {name!r}")
+    return name
+
+
 def register_sample(name: str, file: str | os.PathLike, made_by: dict, description: str) -> dict:
     """Add or update data sample `name`: `file` (inside the data_samples folder, or relative to it),
     `made_by` = {"function": "stemlab.module.function", "parameters": {...JSON...}}, `description`.
     Computes the SHA-256 and rewrites registry.json (sorted) and README.md; returns the entry."""
-    if not isinstance(name, str) or not _SAMPLE_NAME.match(name):
-        raise ValueError(f"name must be letters, digits, '_', '.' or '-' (starting with a letter or digit), got {name!r}")
+    check_sample_name(name)
     folder = samples_dir().resolve()
     path = (folder / file).resolve()  # an absolute `file` stays as it is
     if not path.is_relative_to(folder):

@@ -47,7 +47,7 @@ def check_image(name: str, image: Any) -> tuple[np.ndarray, float | None]:
 def check_basis(basis: Any) -> np.ndarray:
     "A non-singular (2, 2) basis with rows a and b (px), or raise."
     basis = check_array("basis", to_numpy(basis), shape=(2, 2)).astype(np.float64)
-    if abs(np.linalg.det(basis)) < 1e-9 * np.sum(basis**2):
+    if abs(np.linalg.det(basis)) <= 1e-9 * np.sum(basis**2):   # parallel, or a zero vector
         raise ValueError(f"basis vectors must not be parallel, got a={basis[0]}, b={basis[1]}")
     return basis
 

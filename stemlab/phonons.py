@@ -228,7 +228,7 @@ ACOUSTIC_CUTOFF_meV = 0.01  # modes below this (the Γ acoustic translations) ge
 def eels_weight(energy_meV, temperature_K: float) -> np.ndarray:
     "(n+1)/E (1/meV) with the Bose–Einstein occupation n at `temperature_K`; 0 for E <= 0."
     t = check_number("temperature_K", temperature_K, positive=True)
-    e = np.asarray(energy_meV, float)
+    e = check_array("energy_meV", energy_meV).astype(float)
     positive = np.where(e > 0, e, 1.0)
     return np.where(e > 0, 1 / (-np.expm1(-positive / (BOLTZMANN_eV_K * 1e3 * t))) / positive, 0.0)
 

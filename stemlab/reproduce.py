@@ -49,8 +49,9 @@ def read_metrics(directory: str | Path | None = None) -> dict[str, dict]:
         metrics = json.loads(path.read_text())
     except json.JSONDecodeError as err:
         raise ValueError(f"{path} is not valid JSON ({err}); fix or delete it") from err
-    if not isinstance(metrics, dict):
-        raise ValueError(f"{path} must hold a JSON object of metrics, got {type(metrics).__name__}")
+    if not isinstance(metrics, dict) or not all(isinstance(v, dict) and "value" in v for v in metrics.values()):
+        raise ValueError(f"{path} is not a stemlab metrics file ({{key: {{value, reference, unit}}}}); stemlab will "
+                         "not write into it: move it, or set STEMLAB_METRICS_DIR to another folder")
     return metrics
 
 
@@ -284,8 +285,9 @@ def _run_figure(name: str, notebook: Path, folder: Path, preset: str, parameters
     "Execute one figure notebook into `folder` (its working directory) and collect what it left there."
     import papermill
     folder.mkdir(parents=True, exist_ok=True)
-    for stale in [folder / METRICS_FILE, *folder.glob("*.png")]:
-        stale.unlink(missing_ok=True)
+    if read_metrics(folder):                 # a previous run's metrics (anything else is refused, not deleted)
+        (folder / METRICS_FILE).unlink()
+    before = {path.name: path.stat().st_mtime_ns for path in folder.glob("*.png")}   # kept; not this run's images
     show_progress = progress_enabled()  # the caller's setting, read before the kernel's is switched off
     error = None
     start = time.perf_counter()
@@ -302,8 +304,9 @@ def _run_figure(name: str, notebook: Path, folder: Path, preset: str, parameters
         metrics = read_metrics(folder)
     except ValueError as err:
         metrics, error = {}, error or str(err)
-    return FigureRun(name, preset, parameters, "ok" if error is None else "failed", error, runtime_s, folder,
-                     sorted(path.name for path in folder.glob("*.png")), metrics)
+    images = sorted(path.name for path in folder.glob("*.png") if before.get(path.name) != path.stat().st_mtime_ns)
+    return FigureRun(name, preset, parameters, "ok" if error is None else "failed", error, runtime_s, folder, images,
+                     metrics)
 
 
 def reproduce(names: str | Iterable[str] | None = None, preset: str = "smoke",
@@ -316,6 +319,7 @@ def reproduce(names: str | Iterable[str] | None = None, preset: str = "smoke",
     selected = _selected_figures(names, folder)
     parameters = _check_parameters(selected, parameters, folder)
     reproduction = Reproduction(Path(output).resolve(), preset)
+    _check_reports(reproduction.output)
     for name in selected:
         run = _run_figure(name, folder / f"{name}.ipynb", reproduction.output / name, preset, parameters,
                           kernel_name)
@@ -393,6 +397,17 @@ def _gallery_html(reproduction: Reproduction) -> str:
         f"{len(reproduction.failed)} failed.</p>",
         f"<table><tr><th>figure</th><th>status</th><th>runtime (s)</th></tr>{overview}</table>",
         *(_figure_section(run) for run in reproduction.runs), "</body></html>\n"])
+
+
+def _check_reports(output: Path) -> None:
+    "Refuse an index.html or summary.json in `output` that an earlier reproduction did not write (they are replaced)."
+    mine = {"index.html": lambda text: "<title>stemlab reproductions</title>" in text,
+            "summary.json": lambda text: text.lstrip().startswith("{") and '"figures"' in text and '"preset"' in text}
+    for filename, written_by_us in mine.items():
+        path = output / filename
+        if path.exists() and not written_by_us(path.read_text(encoding="utf-8", errors="replace")):
+            raise FileExistsError(f"output: {str(path)!r} was not written by stemlab reproduce and would be replaced; "
+                                  "choose another output folder")
 
 
 def _write_reports(reproduction: Reproduction) -> None:

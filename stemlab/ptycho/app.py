@@ -14,7 +14,7 @@ import numpy as np
 import scipy.ndimage
 
 from ..core import atomic_path, check_array, check_number, check_pair, wavelength
-from ..io import register_sample, sample_path, samples_dir
+from ..io import check_sample_name, list_samples, register_sample, sample_path, samples_dir
 from ..simulate import Dataset4D, simulate_4dstem, simulate_stem
 from ..structures import slab, srtio3, supercell, tilt
 
@@ -136,13 +136,17 @@ def load_app_data(name_or_path) -> Dataset4D:
 
 def make_app_sample(name: str, tilt_mrad=(0.0, 0.0), tilt_wave_mrad: float = 0.0, thickness_A: float = 78.1,
                     cells=(2, 2), window_cells=(2, 2), scan_step_A: float | None = None, window_px: int = 48) -> dict:
-    "Simulate (abTEM, `simulate_app_data`) and write data_samples/<name>.npz, then register it; returns the entry."
+    """Simulate (abTEM, `simulate_app_data`) and write data_samples/<name>.npz, then register it; returns the entry.
+    Replaces only the file of a sample already registered as `name`: any other file of that name is refused."""
+    file = samples_dir() / f"{check_sample_name(name)}.npz"
+    if file.exists() and name not in list_samples():
+        raise FileExistsError(f"name: {str(file)!r} exists and is not the registered sample {name!r}; refusing to "
+                              "replace it")
     parameters = dict(tilt_mrad=list(check_pair("tilt_mrad", tilt_mrad)), tilt_wave_mrad=tilt_wave_mrad,
                       thickness_A=thickness_A, cells=list(cells), window_cells=list(window_cells),
                       scan_step_A=scan_step_A, window_px=window_px)
     crystal = app_crystal(tilt_mrad, thickness_A, cells, tilt_wave_mrad=tilt_wave_mrad)
     data = simulate_app_data(crystal, window_cells, window_px=window_px, scan_step_A=scan_step_A)
-    file = samples_dir() / f"{name}.npz"
     save_app_data(data, file, overwrite=True)
     return register_sample(name, file.name, {"function": "stemlab.ptycho.app.make_app_sample", "parameters": parameters},
                            f"abTEM 4D-STEM of SrTiO3 [001] for APP: tilt {parameters['tilt_mrad']} mrad, tilt wave "

@@ -16,8 +16,8 @@ from typing import Callable, Sequence
 import numpy as np
 import torch
 
-from ..core import (atomic_path, check_array, check_choice, check_number, check_pair, progress, torch_device,
-                          wavelength)
+from ..core import (atomic_path, check_array, check_choice, check_count, check_number, check_pair, progress,
+                          torch_device, wavelength)
 from .multislice import (check_windows, fresnel_propagator, hermite_modes, multislice_intensity,
                                        orthogonalize_modes, probe_from_aberrations)
 
@@ -744,6 +744,8 @@ def ffts_per_iteration(n_positions: int, n_slices: int, n_modes: int = 1, n_stat
                        shift_gradient: bool = True, subpixel: bool = True) -> int:
     """Number of 2-D FFTs of one window per iteration (forward + backward) of the batched multislice engine;
     `subpixel=False`: positions on whole pixels and not learned (no probe shift)."""
+    n_positions, n_slices, n_modes, n_states = (check_count(name, value) for name, value in (
+        ("n_positions", n_positions), ("n_slices", n_slices), ("n_modes", n_modes), ("n_states", n_states)))
     shift = n_modes if subpixel else 0
     forward = shift + n_states * n_modes * (2 * (n_slices - 1) + 1)
     backward = (shift if shift_gradient else 0) + n_states * n_modes * (2 * (n_slices - 1) + 1)
