@@ -646,6 +646,9 @@ def projected_ellipse(U, probability: float = 0.5) -> tuple[float, float, float]
     if not p < 1:
         raise ValueError(f"probability must be < 1, got {p}")
     values, vectors = np.linalg.eigh(U[:2, :2])
+    if values[0] < -1e-9 * max(abs(values[1]), 1e-300):
+        raise ValueError(f"U must be positive semi-definite (a displacement covariance, Å²), got (x, y) eigenvalues "
+                         f"{values.round(6).tolist()}")
     scale = math.sqrt(scipy.stats.chi2.ppf(p, 2))
     angle = math.degrees(math.atan2(vectors[1, 1], vectors[0, 1]))
     return 2 * scale * math.sqrt(max(values[1], 0)), 2 * scale * math.sqrt(max(values[0], 0)), angle

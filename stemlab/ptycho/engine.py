@@ -77,8 +77,8 @@ class PtychoData:
 
 def bright_field_radius_mrad(patterns: np.ndarray, k_sampling_mrad) -> float:
     "Radius (mrad) of the bright-field disc: the area above half the mean pattern's maximum, as a disc."
+    sy, sx = check_pair("k_sampling_mrad", k_sampling_mrad, positive=True)
     mean = patterns.mean(axis=0)
-    sy, sx = k_sampling_mrad
     return float(np.sqrt((mean > 0.5 * mean.max()).sum() * sy * sx / np.pi))
 
 

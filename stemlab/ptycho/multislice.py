@@ -292,6 +292,8 @@ def _real(t):
 # %% ../../nbs/30_multislice.ipynb #7d65697f
 def window_corners(positions_A, sampling_A, window) -> tuple[torch.Tensor, torch.Tensor]:
     "Integer window corners (B, 2) (x, y) and sub-pixel shifts (B, 2) (px, |f| ≤ ½) of probe centres at `positions_A`."
+    if not isinstance(positions_A, torch.Tensor):
+        raise TypeError(f"positions_A must be a torch tensor (B, 2), got {type(positions_A).__name__}")
     sy, sx = check_pair("sampling_A", sampling_A, positive=True)
     ny, nx = check_shape("window", window)
     scale = positions_A.new_tensor([sx, sy])
