@@ -401,8 +401,14 @@ def _gallery_html(reproduction: Reproduction) -> str:
 
 def _check_reports(output: Path) -> None:
     "Refuse an index.html or summary.json in `output` that an earlier reproduction did not write (they are replaced)."
-    mine = {"index.html": lambda text: "<title>stemlab reproductions</title>" in text,
-            "summary.json": lambda text: text.lstrip().startswith("{") and '"figures"' in text and '"preset"' in text}
+    def summary_of_ours(text: str) -> bool:
+        try:
+            summary = json.loads(text)
+        except json.JSONDecodeError:
+            return False
+        return isinstance(summary, dict) and {"preset", "figures"} <= set(summary)
+
+    mine = {"index.html": lambda text: "<title>stemlab reproductions</title>" in text, "summary.json": summary_of_ours}
     for filename, written_by_us in mine.items():
         path = output / filename
         if path.exists() and not written_by_us(path.read_text(encoding="utf-8", errors="replace")):

@@ -64,8 +64,7 @@ class PtychoData:
     @property
     def sampling_A(self) -> tuple[float, float]:
         "Real-space pixel (y, x) of the reconstruction, Å: 1 / (N Δk)."
-        lam = wavelength(self.energy_eV)
-        return tuple(lam / (n * dk * 1e-3) for n, dk in zip(self.window, self.k_sampling_mrad))
+        return _object_sampling(self.window, self.energy_eV, self.k_sampling_mrad)
 
     @classmethod
     def from_dataset(cls, dataset, scan_origin_A=None, check_calibration: bool = True) -> "PtychoData":
@@ -73,6 +72,12 @@ class PtychoData:
         return ptycho_data(dataset.array, energy_eV=dataset.energy_eV, semiangle_mrad=dataset.semiangle_mrad,
                            k_sampling_mrad=dataset.k_sampling_mrad, scan_step_A=dataset.scan_sampling_A,
                            scan_origin_A=scan_origin_A, check_calibration=check_calibration)
+
+
+def _object_sampling(window, energy_eV: float, k_sampling_mrad) -> tuple[float, float]:
+    "Real-space pixel (y, x), Å, of windows (N_y, N_x) whose detector pixel is `k_sampling_mrad` (y, x): λ / (N Δθ)."
+    lam = wavelength(energy_eV)
+    return tuple(lam / (n * dk * 1e-3) for n, dk in zip(window, k_sampling_mrad))
 
 
 def bright_field_radius_mrad(patterns: np.ndarray, k_sampling_mrad) -> float:
@@ -96,9 +101,8 @@ def ptycho_data(patterns, *, energy_eV: float, semiangle_mrad: float, k_sampling
             raise ValueError("positions_A is required unless patterns are 4-D (scan_y, scan_x, k_y, k_x) and "
                              "scan_step_A is given")
         step_y, step_x = check_pair("scan_step_A", scan_step_A, positive=True)
-        lam = wavelength(check_number("energy_eV", energy_eV, positive=True))
-        k_sampling = check_pair("k_sampling_mrad", k_sampling_mrad, positive=True)
-        sampling = [lam / (n * dk * 1e-3) for n, dk in zip(arr.shape[-2:], k_sampling)]
+        sampling = _object_sampling(arr.shape[-2:], check_number("energy_eV", energy_eV, positive=True),
+                                    check_pair("k_sampling_mrad", k_sampling_mrad, positive=True))
         default_origin = (arr.shape[-1] // 2 * sampling[1], arr.shape[-2] // 2 * sampling[0])
         origin_x, origin_y = default_origin if scan_origin_A is None else check_pair("scan_origin_A", scan_origin_A)
         iy, ix = np.meshgrid(np.arange(scan_shape[0]), np.arange(scan_shape[1]), indexing="ij")
