@@ -5,6 +5,7 @@
 # %% ../../nbs/31_engine.ipynb #0ef41b53
 from __future__ import annotations
 
+import copy
 import math
 import time
 import warnings
@@ -558,7 +559,7 @@ def _reconstruct(data, start, n_iterations, *, loss, optimizer, batch_size, grou
         state = start.solver_state
         if state and state.get("optimizer") == "adam" and state.get("scale") == variables.scale and \
                 state.get("shared_slices") == shared_slices:
-            adam.load_state_dict(state["state_dict"])
+            adam.load_state_dict(copy.deepcopy(state["state_dict"]))  # `start` stays as it was
     lbfgs_opt, lbfgs_active = None, None
     status, last_good, done = "", variables.snapshot(), start.iteration
     bar = progress(range(start.iteration, start.iteration + n_iterations), desc="ptychography")
