@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import scipy.ndimage
 
-from ..core import atomic_path, check_array, check_number, check_pair, wavelength
+from ..core import atomic_path, check_array, check_count, check_number, check_pair, wavelength
 from ..io import check_sample_name, list_samples, register_sample, sample_path, samples_dir
 from ..simulate import Dataset4D, simulate_4dstem, simulate_stem
 from ..structures import slab, srtio3, supercell, tilt
@@ -21,7 +21,7 @@ from ..structures import slab, srtio3, supercell, tilt
 # %% auto #0
 __all__ = ['tilt_wave', 'app_crystal', 'simulate_app_data', 'save_app_data', 'load_app_data', 'make_app_sample', 'register',
            'shift_images', 'slice_shifts', 'tilt_from_slice_shifts', 'align_slices', 'app_ptycho_data', 'app',
-           'refine_object', 'FPPResult', 'fpp', 'extended_app', 'tilt_map']
+           'refine_object', 'split_slices', 'FPPResult', 'fpp', 'align_fpp', 'extended_app', 'tilt_map']
 
 # %% ../../nbs/32_app.ipynb #2c7a70c3
 def tilt_wave(atoms, amplitude_mrad: float, center_z: float | None = None):
@@ -340,6 +340,19 @@ def refine_object(data: PtychoData, rec: Reconstruction, n_iterations: int = 20,
                        shared_slices=shared_slices, groups={"object": 1.0, "probe": 0.0}, seed=seed, device=device)
 
 
+def split_slices(rec: Reconstruction, factor: int = 2) -> Reconstruction:
+    """`rec` with every slice cut into `factor` slices of Δz/`factor`, each with the transmission t^(1/`factor`)
+    (phase and absorption shared equally, the phase on its principal branch), so the new slices multiply to the old;
+    tilt, probe and positions as they were, optimiser state dropped. APP's tilt does not depend on the slicing (Sha et
+    al., Fig. 5), so θ and Δz learned on thick slices carry over to thin ones: follow with `refine_object`."""
+    from dataclasses import replace
+    factor = check_count("factor", factor, minimum=1)
+    with np.errstate(divide="ignore"):   # a zero transmission stays zero
+        root = np.exp(np.log(rec.object.astype(np.complex128)) / factor)
+    return replace(rec, object=np.repeat(root, factor, axis=1).astype(rec.object.dtype), dz_A=rec.dz_A / factor,
+                   solver_state=None)
+
+
 @dataclass
 class FPPResult:
     "Fixed-propagator reconstruction and the tilt read from its slice displacements."
@@ -357,9 +370,17 @@ def fpp(data: PtychoData, *, n_slices: int = 5, dz_A: float = 15.62, n_iteration
     quarter cell), θ = arctan(median step/Δz), and aligned slices."""
     (n_iterations,) = _stages(n_iterations, 1)
     learning_rate = check_number("learning_rate", learning_rate, positive=True)
-    max_step_A = check_number("max_step_A", max_step_A, positive=True)
+    check_number("max_step_A", max_step_A, positive=True)   # before the fit, not after it
     rec = _start(data, start, n_slices, dz_A, (0.0, 0.0), object_shape, defocus_A)
-    rec = _fixed_propagator_fit(data, rec, n_iterations, learning_rate, seed, device)
+    return align_fpp(_fixed_propagator_fit(data, rec, n_iterations, learning_rate, seed, device), max_step_A, upsample)
+
+
+def align_fpp(rec: Reconstruction, max_step_A: float = 0.65, upsample: int = 100) -> FPPResult:
+    """FPP's post-alignment of a fixed-propagator reconstruction `rec` (θ = 0): slice registration (steps ≤
+    `max_step_A` Å), θ = arctan(median step/Δz), and the slices moved back by their shifts."""
+    if np.any(np.asarray(rec.tilt_mrad) != 0):
+        raise ValueError(f"rec.tilt_mrad must be 0 (a fixed-propagator reconstruction), got {np.asarray(rec.tilt_mrad).tolist()}")
+    max_step_A = check_number("max_step_A", max_step_A, positive=True)
     slices = rec.object[0]
     shifts = slice_shifts(slices, upsample=upsample, max_step_px=max_step_A / min(rec.sampling_A))
     return FPPResult(rec, shifts, tilt_from_slice_shifts(shifts, rec.sampling_A, rec.dz_A), align_slices(slices, shifts))
