@@ -36,8 +36,8 @@ def test_fig2_fpp_tilt_sign(smoke_reproduction):
 def test_fig2_app_columns(smoke_reproduction):
     m, ref = figure_metrics(smoke_reproduction, FIG2)
     # issue 8 "APP's d errors below FPP's", on slice-averaged phases; the error is the larger of |d_Sr-TiO| and
-    # |d_O-TiO| (the true shift is 0). APP learns θ and Δz on 10 slices, then its object is refined on all positions on
-    # 20 independent slices of Δz/2 (split_slices); FPP is the standard one (10 slices, aligned). Measured APP
+    # |d_O-TiO| (the true shift is 0). APP learns θ and Δz on 10 slices, then its object is refined on all positions
+    # on 20 independent slices of Δz/2 (split_slices); FPP is the standard one (10 slices, aligned). Measured APP
     # 0.00, 0.15, 0.27, 0.37 pm at 0, 4, 8, 12 mrad (seeds 0, 1, 2 agree to 0.05 pm); FPP (seeds 0, 1, 2)
     # 0.63/1.48/0.52, 1.04/1.73/0.96, 0.65/0.44/0.71, 1.19/1.14/1.19: ranked at every tilt
     # At 0 mrad APP is exactly 0 by symmetry (a symmetry-breaking bug in the model or the fit shows here)
@@ -68,9 +68,9 @@ def test_fig2_app_columns(smoke_reproduction):
 def test_fig2_fpp_control(smoke_reproduction):
     m, _ = figure_metrics(smoke_reproduction, FIG2)
     # the control: FPP given APP's refinement (its 10 slices split in two, refined on all positions with θ = 0, aligned
-    # again) at 12 mrad. It reaches APP's level (measured 0.33, 0.35, 0.29 pm for seeds 0, 1, 2 against APP's 0.37): APP's lead over the
-    # standard FPP comes from the thin-slice refinement that its slicing-independent tilt allows, and FPP can match it
-    # when warm-started from its own thick-slice object (standard FPP on 20 slices fails: its registration locks
+    # again) at 12 mrad. It reaches APP's level (measured 0.33, 0.35, 0.29 pm for seeds 0, 1, 2 against APP's 0.37):
+    # APP's lead over the standard FPP comes from the thin-slice refinement that its slicing-independent tilt allows,
+    # and FPP can match it when warm-started from its own thick-slice object (standard FPP on 20 slices fails: its registration locks
     # near 0.4 mrad). Not ranked against APP; bounded so that a broken control (or split_slices, align_fpp) shows
     assert m["d_error_fpp_refined_12mrad_pm"] < min(1.0, m["d_error_fpp_12mrad_pm"])
 

@@ -8,7 +8,7 @@ extended APP (one tilt per scan position → a tilt map). All three are configur
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import scipy.ndimage
@@ -289,7 +289,6 @@ def _fixed_propagator_fit(data: PtychoData, rec: Reconstruction, n_epochs: int, 
 
 def _with_object(rec: Reconstruction, object_start) -> Reconstruction:
     "`rec` with its object replaced by `object_start` (S, H, W) or (K, S, H, W) complex of the same slices and size."
-    from dataclasses import replace
     obj = check_array("object_start", object_start)
     obj = obj[None] if obj.ndim == 3 else obj
     if obj.shape[1:] != rec.object.shape[1:]:
@@ -331,7 +330,6 @@ def refine_object(data: PtychoData, rec: Reconstruction, n_iterations: int = 20,
     """Object-only L-BFGS on `data` with the probe, θ and Δz of `rec` frozen (`shared_slices`: one transmission for
     all slices, as APP's). `rec`'s positions are replaced by `data`'s, so θ and Δz learned cheaply on a sparse part of a
     scan can be followed by an object refined on every position (same calibration and object grid)."""
-    from dataclasses import replace
     (n_iterations,) = _stages(n_iterations, 1)
     if np.ndim(rec.tilt_mrad) != 1:
         raise ValueError(f"rec.tilt_mrad must be one global tilt (2,), got shape {np.shape(rec.tilt_mrad)}")
@@ -345,7 +343,6 @@ def split_slices(rec: Reconstruction, factor: int = 2) -> Reconstruction:
     (phase and absorption shared equally, the phase on its principal branch), so the new slices multiply to the old;
     tilt, probe and positions as they were, optimiser state dropped. APP's tilt does not depend on the slicing (Sha et
     al., Fig. 5), so θ and Δz learned on thick slices carry over to thin ones: follow with `refine_object`."""
-    from dataclasses import replace
     factor = check_count("factor", factor, minimum=1)
     with np.errstate(divide="ignore"):   # a zero transmission stays zero
         root = np.exp(np.log(rec.object.astype(np.complex128)) / factor)
@@ -379,7 +376,8 @@ def align_fpp(rec: Reconstruction, max_step_A: float = 0.65, upsample: int = 100
     """FPP's post-alignment of a fixed-propagator reconstruction `rec` (θ = 0): slice registration (steps ≤
     `max_step_A` Å), θ = arctan(median step/Δz), and the slices moved back by their shifts."""
     if np.any(np.asarray(rec.tilt_mrad) != 0):
-        raise ValueError(f"rec.tilt_mrad must be 0 (a fixed-propagator reconstruction), got {np.asarray(rec.tilt_mrad).tolist()}")
+        raise ValueError(f"rec.tilt_mrad must be 0 (a fixed-propagator reconstruction), got "
+                         f"{np.asarray(rec.tilt_mrad).tolist()}")
     max_step_A = check_number("max_step_A", max_step_A, positive=True)
     slices = rec.object[0]
     shifts = slice_shifts(slices, upsample=upsample, max_step_px=max_step_A / min(rec.sampling_A))
@@ -397,7 +395,6 @@ def extended_app(data: PtychoData, *, n_slices: int = 5, dz_A: float = 15.62, n_
     warmup, first, second = _stages(n_iterations, 3)
     rec = app(data, n_slices=n_slices, dz_A=dz_A, n_iterations=(warmup, first, 0, 0), learn_dz=False,
               object_shape=object_shape, defocus_A=defocus_A, tilt_scale_mrad=tilt_scale_mrad, seed=seed, device=device)
-    from dataclasses import replace
     rec = replace(rec, tilt_mrad=np.tile(rec.tilt_mrad, (len(data.positions_A), 1)), solver_state=None)
     return reconstruct(data, rec, second, optimizer="lbfgs", batch_size=min(64, len(data.patterns)),
                        object_amplitude_max=None, shared_slices=True, tilt_smoothness=tilt_smoothness,
