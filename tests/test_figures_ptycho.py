@@ -71,7 +71,8 @@ def test_fig2_fpp_control(smoke_reproduction):
     # again) at 12 mrad. It reaches APP's level (measured 0.33, 0.35, 0.29 pm for seeds 0, 1, 2 against APP's 0.37):
     # APP's lead over the standard FPP comes from the thin-slice refinement that its slicing-independent tilt allows,
     # and FPP can match it when warm-started from its own thick-slice object (standard FPP on 20 slices fails: its
-    # registration locks near 0.4 mrad). Not ranked against APP; bounded so that a broken control (or split_slices, align_fpp) shows
+    # registration locks near 0.4 mrad). Not ranked against APP; bounded so that a broken control (or split_slices,
+    # align_fpp) shows
     assert m["d_error_fpp_refined_12mrad_pm"] < min(1.0, m["d_error_fpp_12mrad_pm"])
 
 
