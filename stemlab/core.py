@@ -239,12 +239,14 @@ def run_kernel(kernel: CpuKernel, *args, threads: int | None = None) -> None:
         kernel.serial(*args)
         return
     before = numba.get_num_threads()
-    numba.set_num_threads(threads)
+    if threads != before:
+        numba.set_num_threads(threads)
     _thread_pool["started"] = True
     try:
         kernel.parallel(*args)
     finally:
-        numba.set_num_threads(before)
+        if threads != before:
+            numba.set_num_threads(before)
 
 # %% ../nbs/00_core.ipynb #d241d144
 def rng(seed: int | np.random.Generator | None = None) -> np.random.Generator:

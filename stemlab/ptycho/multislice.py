@@ -287,7 +287,8 @@ def _intensity_adjoint_kernel(far, grad, scale, out):
 
 def _real(t):
     "numpy float view (..., 2 N_x) of a complex CPU tensor (..., N_x): rows of interleaved (re, im) (shares memory)."
-    return torch.view_as_real(t.detach()).flatten(-2).numpy()
+    a = t.detach().numpy()
+    return a.view(a.real.dtype)
 
 # %% ../../nbs/30_multislice.ipynb #7d65697f
 def window_corners(positions_A, sampling_A, window) -> tuple[torch.Tensor, torch.Tensor]:
@@ -342,8 +343,9 @@ class _Windows:
     def object_rows(self, chunk: slice) -> np.ndarray:
         "The object rows the windows of `chunk` cover, each once (`_object_gradient_kernel`'s work; kept per chunk)."
         if chunk.start not in self._object_rows:
-            cy = self.cy[chunk].numpy()
-            self._object_rows[chunk.start] = np.unique((cy[:, None] + np.arange(self.window[0])) % self.height)
+            covered = np.zeros(self.height, bool)
+            covered[(self.cy[chunk].numpy()[:, None] + np.arange(self.window[0])) % self.height] = True
+            self._object_rows[chunk.start] = np.flatnonzero(covered)
         return self._object_rows[chunk.start]
 
     @cached_property
@@ -484,10 +486,15 @@ class _Multislice(torch.autograd.Function):
         ctx.inputs, ctx.slice_spectra, ctx.far = [], [], []
         shape = (len(corners), n_states, *probe.shape) if far else (len(corners), *probe.shape[-2:])
         out = probe.new_empty(shape, dtype=probe.dtype if far else probe.real.dtype)
+        if ramps is None:  # the modes as the first slice's input of every position of a chunk
+            first = probe.expand(ctx.chunks[0].stop, n_states, *probe.shape)
+            if windows.fused:  # the kernels run 2-3x slower on broadcast (stride-0) rows than on a contiguous copy
+                first = first.contiguous()
+        scaled = propagator / (probe.shape[-2] * probe.shape[-1])  # with the 1/N of the inverse FFTs: they run unscaled
         for chunk in ctx.chunks:
-            prop = propagator[chunk, None, None] if propagator.ndim == 3 else propagator
+            prop = scaled[chunk, None, None] if scaled.ndim == 3 else scaled
             if ramps is None:
-                psi = probe.expand(chunk.stop - chunk.start, n_states, *probe.shape)
+                psi = first[:chunk.stop - chunk.start]
             else:
                 psi = torch.fft.ifft2(probe * ramps[chunk, None])[:, None].expand(-1, n_states, -1, -1, -1)
             inputs, spectra_s = [], []
@@ -503,7 +510,7 @@ class _Multislice(torch.autograd.Function):
                         spectrum = spectrum * prop
                     else:
                         spectrum.mul_(prop)
-                    psi = torch.fft.ifft2(spectrum)
+                    psi = torch.fft.ifft2(spectrum, norm="forward")
             psi = torch.fft.fft2(work, norm="ortho")
             ctx.inputs.append(inputs)
             ctx.slice_spectra.append(spectra_s)
@@ -513,7 +520,7 @@ class _Multislice(torch.autograd.Function):
                 ctx.far.append(psi)
                 out[chunk] = _intensity(psi)
         ctx.windows, ctx.object_shape, ctx.object_dtype, ctx.far_output = windows, obj.shape, obj.dtype, far
-        ctx.save_for_backward(probe, ramps, propagator)
+        ctx.save_for_backward(probe, ramps, scaled)
         return out
 
     @staticmethod
@@ -521,16 +528,16 @@ class _Multislice(torch.autograd.Function):
     def backward(ctx, grad_out):
         """Adjoint recursion on h = conj(∂L/∂ψ*), chunk by chunk: h ← h·t and h ← F(p·F⁻¹h) (the adjoint of F⁻¹ p̄ F),
         ∂L/∂t = conj(Σ_m ψ_in·h) added into the object planes, then through the shift: conj(∂L/∂(P·r)*) = F⁻¹ Σ_k h."""
-        probe, ramps, propagator = ctx.saved_tensors
+        probe, ramps, scaled = ctx.saved_tensors  # scaled: the propagator / N
         need_probe, need_ramps, need_obj, need_prop = ctx.needs_input_grad[:4]
         n_states, n_slices = ctx.object_shape[:2]
         windows = ctx.windows
         planes = probe.new_zeros(ctx.object_shape, dtype=ctx.object_dtype) if need_obj else None
-        grad_prop = torch.zeros_like(propagator) if need_prop else None
+        grad_prop = torch.zeros_like(scaled) if need_prop else None
         grad_probe = torch.zeros_like(probe) if need_probe else None
         grad_ramps = torch.empty_like(ramps) if need_ramps else None
         for i, chunk in reversed(list(enumerate(ctx.chunks))):  # the last chunk's saved waves are likeliest in cache
-            prop = propagator[chunk, None, None] if propagator.ndim == 3 else propagator
+            prop = scaled[chunk, None, None] if scaled.ndim == 3 else scaled
             if ctx.far_output:
                 h = torch.fft.fft2(grad_out[chunk].conj(), norm="ortho")
             else:
@@ -544,10 +551,10 @@ class _Multislice(torch.autograd.Function):
                 if not multiply:
                     break
                 if s > 0:
-                    h = torch.fft.ifft2(h)
+                    h = torch.fft.ifft2(h, norm="forward")  # N·F⁻¹h, the 1/N is in `scaled`
                     if need_prop:
                         product = ctx.slice_spectra[i][s - 1] * h
-                        if propagator.ndim == 2:
+                        if scaled.ndim == 2:
                             grad_prop += product.sum((0, 1, 2))
                         else:
                             grad_prop[chunk] += product.sum((1, 2))
@@ -565,7 +572,8 @@ class _Multislice(torch.autograd.Function):
         return (grad_probe.conj_physical_() if need_probe else None,
                 grad_ramps.conj_physical_() if need_ramps else None,
                 planes if need_obj else None,
-                grad_prop.conj_physical_() if need_prop else None, None, None, None)
+                grad_prop.conj_physical_().div_(scaled.shape[-2] * scaled.shape[-1]) if need_prop else None, None, None,
+                None)
 
 
 WHOLE_PIXEL_PX = 1e-3  # sub-pixel shifts all below this (and positions not learned): the probe is not shifted
