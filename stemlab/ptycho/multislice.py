@@ -221,35 +221,46 @@ def _transmit_kernel(waves, obj, s, cx, cy, out):
 
 
 @cpu_kernel(fastmath={"contract"})
-def _object_gradient_kernel(waves, h, obj, s, cx, cy, planes, multiply, object_rows):
+def _object_gradient_kernel(waves, h, obj, s, cx, cy, planes, bounds, scratch, multiply):
     """planes[k, s] += conj(Σ_m waves[p, k, m] · h[p, k, m]) on the window of each position p, then (`multiply`)
-    h[p, k, m] *= obj[k, s] there; interleaved rows. The windows overlap, so the work is split by object row
-    (`object_rows`: every row the windows cover, once): an object row, with every window row on it, is one thread's."""
+    h[p, k, m] *= obj[k, s] there; interleaved rows. The windows overlap, so the work is split by object row: block q
+    (one thread's) owns the object rows [bounds[q], bounds[q + 1]) and sums, per position and mode, the window rows on
+    them in memory order (long runs the prefetcher follows: 20-25 % faster from main memory than row by row over all
+    positions) into its `scratch[q]` (N_y, 2 N_x)."""
     b, n_states, n_modes, ny = h.shape[:4]
     nx = h.shape[4] // 2
     height, width = obj.shape[2], obj.shape[3] // 2
-    for u in numba.prange(len(object_rows) * n_states):
-        r, k = object_rows[u // n_states], u % n_states
-        total = np.empty(2 * nx, planes.dtype)
+    for q in numba.prange(len(bounds) - 1):
+        lo, hi, total = bounds[q], bounds[q + 1], scratch[q]
         for p in range(b):
-            i = (r - cy[p]) % height  # window row of position p on object row r (windows no taller than the object)
-            if i >= ny:
-                continue
             x0 = cx[p]
             inside = min(nx, width - x0)
-            _multiply_row(waves[p, k, 0, i], h[p, k, 0, i], total, 0, nx, 0)
-            for m in range(1, n_modes):
-                a, c = waves[p, k, m, i], h[p, k, m, i]
-                for j in range(nx):
-                    total[2 * j] += a[2 * j] * c[2 * j] - a[2 * j + 1] * c[2 * j + 1]
-                    total[2 * j + 1] += a[2 * j] * c[2 * j + 1] + a[2 * j + 1] * c[2 * j]
-            _add_conjugate_row(total, planes[k, s, r], 0, inside, x0)
-            _add_conjugate_row(total, planes[k, s, r], inside, nx, x0 - width)
-            if multiply:
-                t = obj[k, s, r]
+            for k in range(n_states):
                 for m in range(n_modes):
-                    _scale_row(h[p, k, m, i], t, 0, inside, x0)
-                    _scale_row(h[p, k, m, i], t, inside, nx, x0 - width)
+                    for i in range(ny):
+                        r = (cy[p] + i) % height
+                        if r < lo or r >= hi:
+                            continue
+                        a, c, t = waves[p, k, m, i], h[p, k, m, i], total[i]
+                        if m == 0:
+                            _multiply_row(a, c, t, 0, nx, 0)
+                            continue
+                        for j in range(nx):
+                            t[2 * j] += a[2 * j] * c[2 * j] - a[2 * j + 1] * c[2 * j + 1]
+                            t[2 * j + 1] += a[2 * j] * c[2 * j + 1] + a[2 * j + 1] * c[2 * j]
+                for i in range(ny):
+                    r = (cy[p] + i) % height
+                    if lo <= r < hi:
+                        _add_conjugate_row(total[i], planes[k, s, r], 0, inside, x0)
+                        _add_conjugate_row(total[i], planes[k, s, r], inside, nx, x0 - width)
+                if not multiply:
+                    continue
+                for m in range(n_modes):
+                    for i in range(ny):
+                        r = (cy[p] + i) % height
+                        if lo <= r < hi:
+                            _scale_row(h[p, k, m, i], obj[k, s, r], 0, inside, x0)
+                            _scale_row(h[p, k, m, i], obj[k, s, r], inside, nx, x0 - width)
 
 
 @cpu_kernel(fastmath={"contract"})
@@ -333,20 +344,28 @@ class _Windows:
         self.height, self.width = height, width = obj.shape[-2:]
         self.cx, self.cy = corners[:, 0] % width, corners[:, 1] % height  # into the first period (else no change)
         self.fused = _fused_kernels(obj.device) and ny <= height and nx <= width
-        self._object_rows = {}
+        self._row_blocks = {}
 
     @cached_property
     def kernel_inputs(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         "The object as interleaved rows (K, S, H_y, 2 H_x) and the corners as numpy arrays (the fused kernels' view)."
         return _real(self.obj), self.cx.numpy(), self.cy.numpy()
 
-    def object_rows(self, chunk: slice) -> np.ndarray:
-        "The object rows the windows of `chunk` cover, each once (`_object_gradient_kernel`'s work; kept per chunk)."
-        if chunk.start not in self._object_rows:
+    def row_blocks(self, chunk: slice, n_blocks: int) -> np.ndarray:
+        """Bounds (n_blocks + 1,) of object-row blocks, each holding about as many of the rows the windows of `chunk`
+        cover (`_object_gradient_kernel`'s work split; kept per chunk)."""
+        if (chunk.start, n_blocks) not in self._row_blocks:
             covered = np.zeros(self.height, bool)
             covered[(self.cy[chunk].numpy()[:, None] + np.arange(self.window[0])) % self.height] = True
-            self._object_rows[chunk.start] = np.flatnonzero(covered)
-        return self._object_rows[chunk.start]
+            rows = np.flatnonzero(covered)
+            inner = rows[len(rows) * np.arange(1, n_blocks) // n_blocks]
+            self._row_blocks[chunk.start, n_blocks] = np.concatenate([[0], inner, [self.height]]).astype(np.int64)
+        return self._row_blocks[chunk.start, n_blocks]
+
+    @cached_property
+    def scratch(self) -> np.ndarray:
+        "One (N_y, 2 N_x) row buffer per thread for `_object_gradient_kernel`."
+        return np.empty((torch.get_num_threads(), *self.window[:1], 2 * self.window[1]), _real(self.obj).dtype)
 
     @cached_property
     def patches(self) -> torch.Tensor:
@@ -383,8 +402,9 @@ class _Windows:
         h (b, K, M, N_y, N_x) ×= slice `s` there (in place)."""
         if self.fused:
             obj_rows, cx, cy = self.kernel_inputs
+            scratch = self.scratch
             _run_kernel(_object_gradient_kernel, _real(waves), _real(h), obj_rows, s, cx[chunk], cy[chunk],
-                        _real(planes), multiply, self.object_rows(chunk))
+                        _real(planes), self.row_blocks(chunk, len(scratch)), scratch, multiply)
             return
         total = (waves * h).sum(2).conj_physical_()  # (b, K, N_y, N_x)
         n_states = planes.shape[0]
