@@ -264,8 +264,8 @@ def _object_gradient_kernel(waves, h, obj, s, cx, cy, planes, bounds, scratch, m
 
 
 @cpu_kernel(fastmath={"contract"})
-def _intensity_kernel(far, out):
-    "out[p] = Σ_{k, m} |far[p, k, m]|² / K; far with interleaved rows."
+def _intensity_kernel(far, scale, out):
+    "out[p] = Σ_{k, m} |far[p, k, m]|² · scale; far with interleaved rows."
     b, n_states, n_modes, ny = far.shape[:4]
     nx = far.shape[4] // 2
     for q in numba.prange(b * ny):
@@ -278,7 +278,7 @@ def _intensity_kernel(far, out):
                 for j in range(nx):
                     o[j] += f[2 * j] * f[2 * j] + f[2 * j + 1] * f[2 * j + 1]
         for j in range(nx):
-            o[j] /= n_states
+            o[j] *= scale
 
 
 @cpu_kernel(fastmath={"contract"})
@@ -469,18 +469,18 @@ def _chunks(n_batch: int, per_position_bytes: int, device: torch.device) -> list
     return [slice(i, min(i + size, n_batch)) for i in range(0, n_batch, size)]
 
 
-def _intensity(far: torch.Tensor) -> torch.Tensor:
-    "Σ_m |far|² averaged over states, (b, N_y, N_x), of far fields (b, K, M, N_y, N_x)."
+def _intensity(far: torch.Tensor, scale: float) -> torch.Tensor:
+    "scale · Σ_{k,m} |far|², (b, N_y, N_x), of far fields (b, K, M, N_y, N_x) (scale 1/K: the mean over states)."
     if not _fused_kernels(far.device):
-        return far.real.square().addcmul_(far.imag, far.imag).sum((1, 2)).div_(far.shape[1])
+        return far.real.square().addcmul_(far.imag, far.imag).sum((1, 2)).mul_(scale)
     out = torch.empty((far.shape[0], *far.shape[-2:]), dtype=far.real.dtype)
-    _run_kernel(_intensity_kernel, _real(far), out.numpy())
+    _run_kernel(_intensity_kernel, _real(far), far.real.new_tensor(scale).numpy()[()], out.numpy())
     return out
 
 
-def _intensity_adjoint(far: torch.Tensor, grad: torch.Tensor) -> torch.Tensor:
-    "conj(far) · grad · 2/K, (b, K, M, N_y, N_x): conj(∂L/∂far*) of L(intensity) with ∂L/∂I = grad (b, N_y, N_x)."
-    scale = 2 / far.shape[1]
+def _intensity_adjoint(far: torch.Tensor, grad: torch.Tensor, scale: float) -> torch.Tensor:
+    """conj(far) · grad · scale, (b, K, M, N_y, N_x): conj(∂L/∂far*) of L(intensity) with ∂L/∂I = grad (b, N_y, N_x)
+    for the intensity `_intensity(far, scale / 2)`."""
     if not _fused_kernels(far.device):
         return far.conj() * (grad * scale)[:, None, None]
     out = torch.empty_like(far)
@@ -510,7 +510,8 @@ class _Multislice(torch.autograd.Function):
             first = probe.expand(ctx.chunks[0].stop, n_states, *probe.shape)
             if windows.fused:  # the kernels run 2-3x slower on broadcast (stride-0) rows than on a contiguous copy
                 first = first.contiguous()
-        scaled = propagator / (probe.shape[-2] * probe.shape[-1])  # with the 1/N of the inverse FFTs: they run unscaled
+        n_pixels = probe.shape[-2] * probe.shape[-1]
+        scaled = propagator / n_pixels  # with the 1/N of the inverse FFTs: they run unscaled
         for chunk in ctx.chunks:
             prop = scaled[chunk, None, None] if scaled.ndim == 3 else scaled
             if ramps is None:
@@ -531,14 +532,14 @@ class _Multislice(torch.autograd.Function):
                     else:
                         spectrum.mul_(prop)
                     psi = torch.fft.ifft2(spectrum, norm="forward")
-            psi = torch.fft.fft2(work, norm="ortho")
+            psi = torch.fft.fft2(work)  # unscaled: the 1/√N of norm="ortho" goes into the intensity's scale
             ctx.inputs.append(inputs)
             ctx.slice_spectra.append(spectra_s)
             if far:
-                out[chunk] = psi
+                out[chunk] = psi.mul_(n_pixels ** -0.5)
             else:
                 ctx.far.append(psi)
-                out[chunk] = _intensity(psi)
+                out[chunk] = _intensity(psi, 1 / (n_states * n_pixels))
         ctx.windows, ctx.object_shape, ctx.object_dtype, ctx.far_output = windows, obj.shape, obj.dtype, far
         ctx.save_for_backward(probe, ramps, scaled)
         return out
@@ -561,7 +562,8 @@ class _Multislice(torch.autograd.Function):
             if ctx.far_output:
                 h = torch.fft.fft2(grad_out[chunk].conj(), norm="ortho")
             else:
-                h = torch.fft.fft2(_intensity_adjoint(ctx.far[i], grad_out[chunk]), norm="ortho")
+                n_pixels = probe.shape[-2] * probe.shape[-1]  # the far fields kept are N^½ those of norm="ortho"
+                h = torch.fft.fft2(_intensity_adjoint(ctx.far[i], grad_out[chunk], 2 / (n_states * n_pixels)))
             for s in reversed(range(n_slices)):
                 multiply = s > 0 or need_probe or need_ramps
                 if need_obj:
