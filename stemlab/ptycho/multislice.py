@@ -297,8 +297,11 @@ def _intensity_adjoint_kernel(far, grad, scale, out):
 
 
 def _real(t):
-    "numpy float view (..., 2 N_x) of a complex CPU tensor (..., N_x): rows of interleaved (re, im) (shares memory)."
+    """numpy float view (..., 2 N_x) of a complex CPU tensor (..., N_x): rows of interleaved (re, im), sharing memory
+    (a copy if its rows are not contiguous, e.g. a transposed object: only ever for inputs, outputs are allocated)."""
     a = t.detach().numpy()
+    if a.ndim and a.shape[-1] > 1 and a.strides[-1] != a.itemsize:
+        a = np.ascontiguousarray(a)
     return a.view(a.real.dtype)
 
 # %% ../../nbs/30_multislice.ipynb #7d65697f
