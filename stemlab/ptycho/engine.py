@@ -342,7 +342,7 @@ class _Variables:
     def to_reconstruction(self, start: Reconstruction, **changes) -> Reconstruction:
         with torch.no_grad():
             p = self.physical()
-            obj = torch.polar(torch.exp(-p["absorption"]), p["phase"])
+            obj = _Transmission.apply(p["phase"], p["absorption"])
             return replace(start, object=obj.cpu().numpy().astype(np.complex64),
                            probe=p["probe"].cpu().numpy().astype(np.complex64),
                            tilt_mrad=p["tilt_mrad"].cpu().numpy().astype(np.float64), dz_A=float(p["dz_A"]),

@@ -354,16 +354,17 @@ class _Windows:
         "The object as interleaved rows (K, S, H_y, 2 H_x) and the corners as numpy arrays (the fused kernels' view)."
         return _real(self.obj), self.cx.numpy(), self.cy.numpy()
 
-    def row_blocks(self, chunk: slice, n_blocks: int) -> np.ndarray:
-        """Bounds (n_blocks + 1,) of object-row blocks, each holding about as many of the rows the windows of `chunk`
-        cover (`_object_gradient_kernel`'s work split; kept per chunk)."""
-        if (chunk.start, n_blocks) not in self._row_blocks:
+    def row_blocks(self, chunk: slice) -> np.ndarray:
+        """Bounds (one per `scratch` buffer, + 1) of object-row blocks, each holding about as many of the rows the
+        windows of `chunk` cover (`_object_gradient_kernel`'s work split; kept per chunk)."""
+        if chunk.start not in self._row_blocks:
             covered = np.zeros(self.height, bool)
             covered[(self.cy[chunk].numpy()[:, None] + np.arange(self.window[0])) % self.height] = True
             rows = np.flatnonzero(covered)
+            n_blocks = len(self.scratch)
             inner = rows[len(rows) * np.arange(1, n_blocks) // n_blocks]
-            self._row_blocks[chunk.start, n_blocks] = np.concatenate([[0], inner, [self.height]]).astype(np.int64)
-        return self._row_blocks[chunk.start, n_blocks]
+            self._row_blocks[chunk.start] = np.concatenate([[0], inner, [self.height]]).astype(np.int64)
+        return self._row_blocks[chunk.start]
 
     @cached_property
     def scratch(self) -> np.ndarray:
@@ -405,9 +406,8 @@ class _Windows:
         h (b, K, M, N_y, N_x) ×= slice `s` there (in place)."""
         if self.fused:
             obj_rows, cx, cy = self.kernel_inputs
-            scratch = self.scratch
             _run_kernel(_object_gradient_kernel, _real(waves), _real(h), obj_rows, s, cx[chunk], cy[chunk],
-                        _real(planes), self.row_blocks(chunk, len(scratch)), scratch, multiply)
+                        _real(planes), self.row_blocks(chunk), self.scratch, multiply)
             return
         total = (waves * h).sum(2).conj_physical_()  # (b, K, N_y, N_x)
         n_states = planes.shape[0]
@@ -553,6 +553,7 @@ class _Multislice(torch.autograd.Function):
         """Adjoint recursion on h = conj(∂L/∂ψ*), chunk by chunk: h ← h·t and h ← F(p·F⁻¹h) (the adjoint of F⁻¹ p̄ F),
         ∂L/∂t = conj(Σ_m ψ_in·h) added into the object planes, then through the shift: conj(∂L/∂(P·r)*) = F⁻¹ Σ_k h."""
         probe, ramps, scaled = ctx.saved_tensors  # scaled: the propagator / N
+        n_pixels = probe.shape[-2] * probe.shape[-1]
         need_probe, need_ramps, need_obj, need_prop = ctx.needs_input_grad[:4]
         n_states, n_slices = ctx.object_shape[:2]
         windows = ctx.windows
@@ -565,7 +566,7 @@ class _Multislice(torch.autograd.Function):
             if ctx.far_output:
                 h = torch.fft.fft2(grad_out[chunk].conj(), norm="ortho")
             else:
-                n_pixels = probe.shape[-2] * probe.shape[-1]  # the far fields kept are N^½ those of norm="ortho"
+                # the far fields kept are N^½ those of norm="ortho"
                 h = torch.fft.fft2(_intensity_adjoint(ctx.far[i], grad_out[chunk], 2 / (n_states * n_pixels)))
             for s in reversed(range(n_slices)):
                 multiply = s > 0 or need_probe or need_ramps
@@ -597,8 +598,7 @@ class _Multislice(torch.autograd.Function):
         return (grad_probe.conj_physical_() if need_probe else None,
                 grad_ramps.conj_physical_() if need_ramps else None,
                 planes if need_obj else None,
-                grad_prop.conj_physical_().div_(scaled.shape[-2] * scaled.shape[-1]) if need_prop else None, None, None,
-                None)
+                grad_prop.conj_physical_().div_(n_pixels) if need_prop else None, None, None, None)
 
 
 WHOLE_PIXEL_PX = 1e-3  # sub-pixel shifts all below this (and positions not learned): the probe is not shifted
