@@ -515,6 +515,7 @@ class _Multislice(torch.autograd.Function):
                 first = first.contiguous()
         n_pixels = probe.shape[-2] * probe.shape[-1]
         scaled = propagator / n_pixels  # with the 1/N of the inverse FFTs: they run unscaled
+        buffer = probe.new_empty((ctx.chunks[0].stop, n_states, *probe.shape))  # each slice's exit wave, reused
         for chunk in ctx.chunks:
             prop = scaled[chunk, None, None] if scaled.ndim == 3 else scaled
             if ramps is None:
@@ -522,7 +523,7 @@ class _Multislice(torch.autograd.Function):
             else:
                 psi = torch.fft.ifft2(probe * ramps[chunk, None])[:, None].expand(-1, n_states, -1, -1, -1)
             inputs, spectra_s = [], []
-            work = probe.new_empty((chunk.stop - chunk.start, n_states, *probe.shape))
+            work = buffer[:chunk.stop - chunk.start]
             for s in range(n_slices):
                 if keep_inputs:
                     inputs.append(psi)  # never changed in place below
