@@ -387,12 +387,14 @@ class _Settings:
 
 class _Transmission(torch.autograd.Function):
     """Object transmission t = exp(−a + iφ) from phase φ and absorption a, with its backward in one pass
-    (∂L/∂φ = Im(g·t̄), ∂L/∂a = −Re(g·t̄) for torch's complex gradient g): half the time of autograd's polar/exp chain
-    (1.6 against 3.5 ms per batch for a 5 × 252² object on 2 cores)."""
+    (∂L/∂φ = Im(g·t̄), ∂L/∂a = −Re(g·t̄) for torch's complex gradient g), and t assembled from cos φ, sin φ and e^−a:
+    torch.polar is 2.4× slower on a CPU (1.29 against 0.54 ms). Forward and backward take 1.0-1.1 ms per batch for a
+    5 × 252² object on 2 cores, against 2.0-2.5 ms with torch.polar and 3.5 ms through autograd's polar/exp chain."""
 
     @staticmethod
     def forward(ctx, phase, absorption):
-        t = torch.polar(torch.exp(-absorption), phase)
+        amplitude = torch.exp(-absorption)
+        t = torch.complex(torch.cos(phase).mul_(amplitude), torch.sin(phase).mul_(amplitude))
         ctx.save_for_backward(t)
         return t
 
