@@ -355,14 +355,14 @@ class _Windows:
         return _real(self.obj), self.cx.numpy(), self.cy.numpy()
 
     def row_blocks(self, chunk: slice) -> np.ndarray:
-        """Bounds (one per `scratch` buffer, + 1) of object-row blocks, each holding about as many of the rows the
-        windows of `chunk` cover (`_object_gradient_kernel`'s work split; kept per chunk)."""
+        """Bounds (one per `scratch` buffer, + 1) of object-row blocks, each holding about as many of the window rows
+        of `chunk` (an object row covered by two windows counts twice): `_object_gradient_kernel`'s work split, kept
+        per chunk."""
         if chunk.start not in self._row_blocks:
-            covered = np.zeros(self.height, bool)
-            covered[(self.cy[chunk].numpy()[:, None] + np.arange(self.window[0])) % self.height] = True
-            rows = np.flatnonzero(covered)
+            rows = (self.cy[chunk].numpy()[:, None] + np.arange(self.window[0])) % self.height
+            work = np.cumsum(np.bincount(rows.ravel(), minlength=self.height))
             n_blocks = len(self.scratch)
-            inner = rows[len(rows) * np.arange(1, n_blocks) // n_blocks]
+            inner = np.searchsorted(work, work[-1] * np.arange(1, n_blocks) / n_blocks) + 1
             self._row_blocks[chunk.start] = np.concatenate([[0], inner, [self.height]]).astype(np.int64)
         return self._row_blocks[chunk.start]
 
