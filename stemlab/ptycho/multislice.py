@@ -33,6 +33,14 @@ def _complex_dtype(real: torch.dtype) -> torch.dtype:
     return torch.complex128 if real == torch.float64 else torch.complex64
 
 
+def _polar(amplitude: torch.Tensor | None, phase: torch.Tensor) -> torch.Tensor:
+    """amplitude · e^{iφ} (amplitude None: 1), differentiable, as `torch.polar` but from cos and sin: torch.polar is
+    2.4× slower on a CPU (1.29 against 0.54 ms for 5 × 252² with e^−a, 2 cores; forward and backward of a (32, 128²)
+    propagator 3.3 against 2.3 ms)."""
+    cos, sin = torch.cos(phase), torch.sin(phase)
+    return torch.complex(cos, sin) if amplitude is None else torch.complex(cos * amplitude, sin * amplitude)
+
+
 def spatial_frequencies(shape, sampling_A, *, device=None, dtype=torch.float32):
     "Spatial frequencies (Å⁻¹) `(k_y (N_y, 1), k_x (1, N_x))` on `np.fft.fftfreq` grids (unshifted)."
     ny, nx = check_shape("shape", shape)
@@ -71,7 +79,7 @@ def fresnel_propagator(shape, sampling_A, wavelength_A: float, dz_A, tilt_mrad=(
     ky, kx = spatial_frequencies(shape, sampling_A, device=dev, dtype=real)
     tan = torch.tan(tilt * 1e-3)[..., None, None]  # (..., 2, 1, 1)
     phase = -math.pi * dz * (wavelength_A * (kx**2 + ky**2) - 2 * kx * tan[..., 0, :, :] - 2 * ky * tan[..., 1, :, :])
-    propagator = torch.polar(torch.ones_like(phase), phase)
+    propagator = _polar(None, phase)
     if bandlimit is not None:
         k_max = bandlimit * min(float(kx.abs().max()), float(ky.abs().max()))
         propagator = propagator * (kx**2 + ky**2 <= k_max**2)
@@ -94,7 +102,7 @@ def probe_from_aberrations(shape, sampling_A, energy_eV: float, semiangle_mrad: 
                          f"{float(k.max()) * lam * 1e3:.1f} mrad; use a finer sampling_A")
     aperture = torch.clamp((k_cut - k) / dk + 0.5, 0.0, 1.0)
     chi = -math.pi * lam * defocus_A * k**2 + 0.5 * math.pi * Cs_A * lam**3 * k**4
-    probe = torch.fft.fftshift(torch.fft.ifft2(torch.polar(aperture, -chi)))
+    probe = torch.fft.fftshift(torch.fft.ifft2(_polar(aperture, -chi)))
     probe = probe / torch.sqrt((probe.abs() ** 2).sum())
     return probe.to(torch.complex64)
 
@@ -155,7 +163,7 @@ def transmission_from_potential(potential_VA, energy_eV: float, absorption: floa
     if potential_VA.ndim < 2 or potential_VA.is_complex():
         raise ValueError(f"potential_VA must be a real array (..., H_y, H_x), got shape {tuple(potential_VA.shape)}")
     phase = sigma * potential_VA
-    return torch.polar(torch.exp(-absorption * phase), phase)
+    return _polar(torch.exp(-absorption * phase), phase)
 
 # %% ../../nbs/30_multislice.ipynb #0cf0b847
 FUSED_KERNELS = True  # on a CPU: numba kernels for the window products (False: torch ops)
@@ -321,9 +329,8 @@ def window_corners(positions_A, sampling_A, window) -> tuple[torch.Tensor, torch
 def _shift_ramps(shifts_px: torch.Tensor, shape, real_dtype: torch.dtype) -> torch.Tensor:
     "Fourier phase ramps e^{−2πi k·f} (B, N_y, N_x) on fftfreq grids that move a wave by `shifts_px` (B, 2) (x, y) px."
     ky, kx = spatial_frequencies(shape, (1.0, 1.0), device=shifts_px.device, dtype=real_dtype)  # px⁻¹
-    one = torch.ones((), dtype=real_dtype, device=shifts_px.device)
-    ramp_y = torch.polar(one, -2 * math.pi * shifts_px[:, 1:2].to(real_dtype) * ky.T)
-    ramp_x = torch.polar(one, -2 * math.pi * shifts_px[:, 0:1].to(real_dtype) * kx)
+    ramp_y = _polar(None, -2 * math.pi * shifts_px[:, 1:2].to(real_dtype) * ky.T)
+    ramp_x = _polar(None, -2 * math.pi * shifts_px[:, 0:1].to(real_dtype) * kx)
     return ramp_y[:, :, None] * ramp_x[:, None, :]
 
 
