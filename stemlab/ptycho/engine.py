@@ -468,6 +468,15 @@ def flush_denormals():
         torch.set_flush_denormal(False)
 
 
+def _measured(data: PtychoData, device) -> torch.Tensor:
+    """The measured patterns as the loss sees them: a copy with zero frequency at [0, 0] (unshifted), in which
+    subnormal values are 0. `torch.sqrt` (MKL's vector math) stays about 40× slower on subnormal input even in
+    `flush_denormals` mode: 6 ms against 0.14 ms for numpy's on 32 × 128² float32."""
+    patterns = torch.fft.ifftshift(torch.as_tensor(data.patterns, device=device), dim=(-2, -1))
+    patterns[patterns < torch.finfo(patterns.dtype).tiny] = 0
+    return patterns
+
+
 def _device(device) -> torch.device:
     "`torch_device(device)`, refusing a CUDA device where torch has no CUDA (a clear error instead of torch's assert)."
     resolved = torch_device(device)
@@ -560,7 +569,7 @@ def _reconstruct(data, start, n_iterations, *, loss, optimizer, batch_size, grou
     lbfgs = optimizer == "lbfgs"
     scan_blur = None if scan_kernel is None else _scan_blur(scan_kernel, data, start, batch_size, device)
 
-    patterns = torch.fft.ifftshift(torch.as_tensor(data.patterns, device=device), dim=(-2, -1))
+    patterns = _measured(data, device)
     norm = float(patterns.sum())
     user_terms = tuple(regularizers)
 
