@@ -5,9 +5,14 @@
 # %% ../../nbs/30_multislice.ipynb #cbdb0cf7
 from __future__ import annotations
 
+import ctypes
+import functools
 import math
+import threading
 from functools import cached_property
+from pathlib import Path
 
+import llvmlite.binding
 import numba
 import numpy as np
 import torch
@@ -17,7 +22,7 @@ from ..core import (check_array, check_number, check_pair, check_shape, cpu_kern
                           torch_device, wavelength)
 
 # %% auto #0
-__all__ = ['FUSED_KERNELS', 'CHUNK_BYTES', 'WHOLE_PIXEL_PX', 'spatial_frequencies', 'fresnel_propagator',
+__all__ = ['FUSED_KERNELS', 'FFTW_FLAGS', 'CHUNK_BYTES', 'WHOLE_PIXEL_PX', 'spatial_frequencies', 'fresnel_propagator',
            'probe_from_aberrations', 'orthogonalize_modes', 'mode_weights', 'hermite_modes',
            'transmission_from_potential', 'window_corners', 'shift_probes', 'crop_windows', 'check_windows',
            'exit_far_field', 'intensity', 'multislice_intensity']
@@ -312,6 +317,66 @@ def _real(t):
         a = np.ascontiguousarray(a)
     return a.view(a.real.dtype)
 
+# %% ../../nbs/30_multislice.ipynb #979d51b8
+FFTW_FLAGS = 0  # FFTW_MEASURE: FFTW times its candidate algorithms once per shape (0.1 s) and keeps the fastest
+
+
+@functools.cache
+def _fftw_planner():
+    """ctypes `fftwf_plan_dft_2d` of the single-precision FFTW library that pyFFTW's wheels ship, with the library
+    loaded for numba kernels (`fftwf_execute_dft`); None where pyFFTW or its library is not found."""
+    try:
+        import pyfftw
+    except ImportError:
+        return None
+    root = Path(pyfftw.__file__).parent  # Linux wheels: pyfftw.libs/libfftw3f-<hash>.so.3; macOS .dylibs; Windows
+    paths = sorted({*root.parent.glob("pyfftw.libs/libfftw3f-*"), *root.glob(".dylibs/libfftw3f.*"),
+                    *root.glob("libfftw3f-*")})
+    if not paths:
+        return None
+    llvmlite.binding.load_library_permanently(str(paths[0]))
+    planner = ctypes.CDLL(str(paths[0])).fftwf_plan_dft_2d
+    planner.restype = ctypes.c_void_p
+    planner.argtypes = [ctypes.c_int, ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int, ctypes.c_uint]
+    return planner
+
+
+@functools.cache
+def _fftw_plan(ny: int, nx: int, inverse: bool) -> int:
+    """Address of an FFTW plan for one out-of-place, unnormalised complex64 DFT of (ny, nx) (inverse: sign +1), made
+    on 64-byte aligned arrays; `fftwf_execute_dft` runs it on any other pair of 16-byte aligned arrays."""
+    with _FFTW_PLANNER_LOCK:  # FFTW's planner is not thread-safe (its execution is)
+        source, target = (torch.empty((ny, nx), dtype=torch.complex64) for _ in range(2))
+        plan = _fftw_planner()(ny, nx, source.data_ptr(), target.data_ptr(), 1 if inverse else -1, FFTW_FLAGS)
+    if not plan:
+        raise RuntimeError(f"FFTW could not plan a {ny} x {nx} DFT")
+    return plan
+
+
+_FFTW_PLANNER_LOCK = threading.Lock()
+_fftw_execute = numba.types.ExternalFunction(
+    "fftwf_execute_dft", numba.types.void(numba.types.intp, numba.types.intp, numba.types.intp))
+
+
+@cpu_kernel
+def _fft_kernel(plan, waves, out):
+    "out[q] = the DFT `plan` of waves[q] for every q (complex64 (n, N_y, N_x), out-of-place). Transforms in parallel."
+    for q in numba.prange(waves.shape[0]):
+        _fftw_execute(plan, waves[q].ctypes.data, out[q].ctypes.data)
+
+
+def _fft2(waves: torch.Tensor, inverse: bool = False) -> torch.Tensor:
+    """Unnormalised 2-D DFT over the last two axes (inverse: N·F⁻¹, `ifft2(norm="forward")`). FFTW on torch's threads
+    for contiguous complex64 waves on a CPU where pyFFTW is installed (and `FUSED_KERNELS`); torch.fft otherwise."""
+    ny, nx = waves.shape[-2:]
+    if (not _fused_kernels(waves.device) or waves.dtype != torch.complex64 or not waves.is_contiguous()
+            or waves.is_conj() or waves.data_ptr() % 16 or ny * nx % 2 or waves.numel() == 0 or _fftw_planner() is None):
+        return torch.fft.ifft2(waves, norm="forward") if inverse else torch.fft.fft2(waves)
+    out = torch.empty_like(waves)
+    _run_kernel(_fft_kernel, _fftw_plan(ny, nx, inverse), waves.detach().view(-1, ny, nx).numpy(),
+                out.view(-1, ny, nx).numpy())
+    return out
+
 # %% ../../nbs/30_multislice.ipynb #7d65697f
 def window_corners(positions_A, sampling_A, window) -> tuple[torch.Tensor, torch.Tensor]:
     "Integer window corners (B, 2) (x, y) and sub-pixel shifts (B, 2) (px, |f| ≤ ½) of probe centres at `positions_A`."
@@ -536,14 +601,14 @@ class _Multislice(torch.autograd.Function):
                     inputs.append(psi)  # never changed in place below
                 windows.transmit(psi, s, chunk, out=work)
                 if s < n_slices - 1:
-                    spectrum = torch.fft.fft2(work)
+                    spectrum = _fft2(work)
                     if keep_spectra:
                         spectra_s.append(spectrum)
                         spectrum = spectrum * prop
                     else:
                         spectrum.mul_(prop)
-                    psi = torch.fft.ifft2(spectrum, norm="forward")
-            psi = torch.fft.fft2(work)  # unscaled: the 1/√N of norm="ortho" goes into the intensity's scale
+                    psi = _fft2(spectrum, inverse=True)
+            psi = _fft2(work)  # unscaled: the 1/√N of norm="ortho" goes into the intensity's scale
             ctx.inputs.append(inputs)
             ctx.slice_spectra.append(spectra_s)
             if far:
@@ -575,7 +640,7 @@ class _Multislice(torch.autograd.Function):
                 h = torch.fft.fft2(grad_out[chunk].conj(), norm="ortho")
             else:
                 # the far fields kept are N^½ those of norm="ortho"
-                h = torch.fft.fft2(_intensity_adjoint(ctx.far[i], grad_out[chunk], 2 / (n_states * n_pixels)))
+                h = _fft2(_intensity_adjoint(ctx.far[i], grad_out[chunk], 2 / (n_states * n_pixels)))
             for s in reversed(range(n_slices)):
                 multiply = s > 0 or need_probe or need_ramps
                 if need_obj:
@@ -585,14 +650,14 @@ class _Multislice(torch.autograd.Function):
                 if not multiply:
                     break
                 if s > 0:
-                    h = torch.fft.ifft2(h, norm="forward")  # N·F⁻¹h, the 1/N is in `scaled`
+                    h = _fft2(h, inverse=True)  # N·F⁻¹h, the 1/N is in `scaled`
                     if need_prop:
                         product = ctx.slice_spectra[i][s - 1] * h
                         if scaled.ndim == 2:
                             grad_prop += product.sum((0, 1, 2))
                         else:
                             grad_prop[chunk] += product.sum((1, 2))
-                    h = torch.fft.fft2(h.mul_(prop))
+                    h = _fft2(h.mul_(prop))
             if need_probe or need_ramps:
                 h = h[:, 0] if n_states == 1 else h.sum(1)
                 if ramps is None:
