@@ -318,7 +318,7 @@ def _real(t):
     return a.view(a.real.dtype)
 
 # %% ../../nbs/30_multislice.ipynb #979d51b8
-FFTW_FLAGS = 0  # FFTW_MEASURE: FFTW times its candidate algorithms once per shape (0.1 s) and keeps the fastest
+FFTW_FLAGS = 1 << 5  # FFTW_PATIENT: FFTW times many candidate algorithms once per window shape and keeps the fastest
 
 
 @functools.cache
