@@ -334,8 +334,11 @@ def _fftw_planner():
                     *root.glob("libfftw3f-*")})
     if not paths:
         return None
-    llvmlite.binding.load_library_permanently(str(paths[0]))
-    planner = ctypes.CDLL(str(paths[0])).fftwf_plan_dft_2d
+    try:
+        llvmlite.binding.load_library_permanently(str(paths[0]))
+        planner = ctypes.CDLL(str(paths[0])).fftwf_plan_dft_2d
+    except (OSError, AttributeError, RuntimeError):  # a library that does not load, or not FFTW's: torch.fft
+        return None
     planner.restype = ctypes.c_void_p
     planner.argtypes = [ctypes.c_int, ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int, ctypes.c_uint]
     return planner
