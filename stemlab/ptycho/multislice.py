@@ -171,7 +171,7 @@ def transmission_from_potential(potential_VA, energy_eV: float, absorption: floa
     return _polar(torch.exp(-absorption * phase), phase)
 
 # %% ../../nbs/30_multislice.ipynb #0cf0b847
-FUSED_KERNELS = True  # on a CPU: numba kernels for the window products (False: torch ops)
+FUSED_KERNELS = True  # on a CPU: numba kernels for the window products and FFTW's FFTs (False: torch ops)
 
 
 def _fused_kernels(device: torch.device) -> bool:
@@ -344,6 +344,9 @@ def _fftw_planner():
     return planner
 
 
+_FFTW_PLANNER_LOCK = threading.Lock()
+
+
 @functools.cache
 def _fftw_plan(ny: int, nx: int, inverse: bool) -> int:
     """Address of an FFTW plan for one out-of-place, unnormalised complex64 DFT of (ny, nx) (inverse: sign +1), made
@@ -356,7 +359,6 @@ def _fftw_plan(ny: int, nx: int, inverse: bool) -> int:
     return plan
 
 
-_FFTW_PLANNER_LOCK = threading.Lock()
 _fftw_execute = numba.types.ExternalFunction(
     "fftwf_execute_dft", numba.types.void(numba.types.intp, numba.types.intp, numba.types.intp))
 
